@@ -1,0 +1,22 @@
+//! The pure domain core: every rule of a reverse-mentoring program, with no
+//! knowledge of the browser. Nothing here may depend on leptos, web-sys, gloo
+//! or wasm-bindgen; it is all tested natively with `cargo test`.
+
+pub mod date;
+pub mod ids;
+pub mod participants;
+pub mod problem;
+pub mod program;
+pub mod skills;
+pub mod text;
+pub mod workspace;
+
+pub use date::Date;
+pub use ids::{ObjectiveId, ParticipantId};
+pub use participants::{
+    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority, WantedSkill, Weekday,
+};
+pub use problem::{Problem, ProblemKind};
+pub use program::{Cadence, GroundRules, Objective, Program, StandardRule};
+pub use skills::{Catalogue, CustomSkill, Lang, SkillId, SkillKind};
+pub use workspace::Workspace;

@@ -1,0 +1,1 @@
+//! Serialized formats, kept apart from domain types.
