@@ -9,6 +9,7 @@ pub mod problem;
 pub mod program;
 pub mod skills;
 pub mod text;
+pub mod validation;
 pub mod workspace;
 
 pub use date::Date;
