@@ -2,7 +2,7 @@
 //!
 //! The native build (domain tests) has no UI, so it skips the generation and
 //! does not need leptos at all.
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -13,7 +13,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Ok(());
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
-    let config = Config::new("en")?.add_locales(["es", "it"])?;
+    // `interpolate_display` lets `t_string!` fill placeholders, for attributes
+    // (labels, placeholders) and messages built outside views.
+    let config = Config::new("en")?
+        .add_locales(["es", "it"])?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

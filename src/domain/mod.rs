@@ -3,7 +3,10 @@
 //! or wasm-bindgen; it is all tested natively with `cargo test`.
 
 pub mod date;
+pub mod demo;
+pub mod filter;
 pub mod ids;
+pub mod overview;
 pub mod participants;
 pub mod problem;
 pub mod program;
@@ -13,7 +16,9 @@ pub mod validation;
 pub mod workspace;
 
 pub use date::Date;
+pub use filter::ParticipantFilter;
 pub use ids::{ObjectiveId, ParticipantId};
+pub use overview::{DepartmentCount, ObjectiveProgress, Overview, SkillBalance};
 pub use participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority, WantedSkill, Weekday,
 };

@@ -1,0 +1,272 @@
+//! Data page: export, import with preview, demo data, delete everything.
+
+use crate::app::browser;
+use crate::app::components::{ConfirmDialog, ProblemList};
+use crate::app::format;
+use crate::app::i18n::*;
+use crate::app::messages::{problem_line, warning_line};
+use crate::app::router::{Page, use_router};
+use crate::app::state::{AppState, SaveState, use_state};
+use crate::domain::demo::demo_workspace;
+use crate::domain::problem::ProblemKind;
+use crate::domain::{Problem, Role, Workspace};
+use crate::io::{ImportPreview, MAX_IMPORT_BYTES, export_file_name, export_json, import_bytes};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How many problems to list before summarising the rest.
+const SHOWN_PROBLEMS: usize = 200;
+
+/// Downloads the whole program as `inversa-<slug>-<date>.json`.
+pub fn export_now(state: AppState, locale: Locale) {
+    let workspace = state.workspace.get_untracked();
+    let json = export_json(&workspace, &browser::now_iso());
+    let name = export_file_name(&workspace.program.name, browser::today());
+    let text = match browser::download(&name, "application/json", &json) {
+        Ok(()) => td_string!(locale, data.exported, name = name).to_string(),
+        Err(_) => td_string!(locale, data.export_failed).to_string(),
+    };
+    state.notify(text);
+}
+
+#[derive(Clone)]
+struct PendingImport {
+    file_name: String,
+    preview: ImportPreview,
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let router = use_router();
+    let pending = RwSignal::new(None::<PendingImport>);
+    let problems = RwSignal::new(None::<(String, Vec<Problem>)>);
+    let reading = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Let the same file be picked again after fixing it.
+        input.set_value("");
+        pending.set(None);
+        problems.set(None);
+        let file_name = file.name();
+        let size = file.size() as u64;
+        if size > MAX_IMPORT_BYTES as u64 {
+            let too_large = Problem::whole_file(ProblemKind::TooLarge { bytes: size, max: MAX_IMPORT_BYTES as u64 });
+            problems.set(Some((file_name, vec![too_large])));
+            return;
+        }
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let result = browser::read_file(&file).await;
+            reading.set(false);
+            match result {
+                Ok(bytes) => match import_bytes(&bytes) {
+                    Ok(preview) => pending.set(Some(PendingImport { file_name, preview })),
+                    Err(found) => problems.set(Some((file_name, found))),
+                },
+                Err(_) => {
+                    problems.set(Some((file_name, vec![Problem::whole_file(ProblemKind::EmptyFile)])));
+                }
+            }
+        });
+    };
+
+    let confirm_import = move |_| {
+        let Some(import) = pending.get_untracked() else { return };
+        let locale = i18n.get_locale_untracked();
+        let participants = import.preview.workspace.participants.len();
+        state.replace(import.preview.workspace, false);
+        pending.set(None);
+        state.notify(td_string!(locale, data.imported, count = format::count(locale, participants)).to_string());
+        router.go(Page::Overview);
+    };
+
+    let demo_open = RwSignal::new(false);
+    let load_demo = Callback::new(move |()| {
+        state.replace(demo_workspace(), true);
+        state.notify(t_string!(i18n, data.demo_loaded).to_string());
+        router.go(Page::Overview);
+    });
+    let on_demo = move |_| {
+        let has_own_work = !state.demo.get_untracked() && state.workspace.with_untracked(has_content);
+        if has_own_work { demo_open.set(true) } else { load_demo.run(()) }
+    };
+
+    let delete_open = RwSignal::new(false);
+    let delete_all = Callback::new(move |()| {
+        state.replace(Workspace::default(), false);
+        state.notify(t_string!(i18n, data.deleted).to_string());
+    });
+    let delete_message = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        state.workspace.with(|ws| {
+            td_string!(
+                locale,
+                data.delete_confirm_text,
+                program = if ws.program.name.trim().is_empty() { "—".to_string() } else { ws.program.name.clone() },
+                participants = format::count(locale, ws.participants.len()),
+                objectives = format::count(locale, ws.program.objectives.len())
+            )
+            .to_string()
+        })
+    });
+    let replace_message = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        let count = state.workspace.with(|ws| ws.participants.len());
+        td_string!(locale, data.replace_warning, count = format::count(locale, count)).to_string()
+    });
+
+    view! {
+        <div class="page">
+            <h1 id="page-heading" tabindex="-1">{t!(i18n, data.title)}</h1>
+            <p class="lead">{t!(i18n, data.lead)}</p>
+
+            <section class="card" aria-labelledby="export-heading">
+                <h2 id="export-heading">{t!(i18n, data.export_heading)}</h2>
+                <p>{t!(i18n, data.export_text)}</p>
+                <button type="button" class="primary" on:click=move |_| export_now(state, i18n.get_locale_untracked())>
+                    {t!(i18n, data.export_button)}
+                </button>
+            </section>
+
+            <section class="card" aria-labelledby="import-heading">
+                <h2 id="import-heading">{t!(i18n, data.import_heading)}</h2>
+                <p>{t!(i18n, data.import_text)}</p>
+                <div class="field">
+                    <label for="import-file">{t!(i18n, data.import_label)}</label>
+                    <input id="import-file" type="file" accept=".json,application/json" on:change=on_file/>
+                </div>
+                <Show when=move || reading.get()>
+                    <p role="status">{t!(i18n, data.reading)}</p>
+                </Show>
+                {move || problems.get().map(|(file_name, found)| {
+                    let locale = i18n.get_locale();
+                    let total = found.len();
+                    let mut lines: Vec<String> = found.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(locale, p)).collect();
+                    if total > SHOWN_PROBLEMS {
+                        lines.push(td_string!(locale, data.more_problems, count = format::count(locale, total - SHOWN_PROBLEMS)).to_string());
+                    }
+                    let heading = td_string!(locale, data.import_failed, name = file_name, count = format::count(locale, total)).to_string();
+                    view! { <ProblemList heading=heading lines=lines/> }
+                })}
+                {move || pending.get().map(|import| {
+                    view! { <ImportPreviewCard import=import replace_message=replace_message/> }
+                })}
+                <Show when=move || pending.with(Option::is_some)>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=confirm_import>{t!(i18n, data.import_confirm)}</button>
+                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t!(i18n, common.cancel)}</button>
+                    </div>
+                </Show>
+            </section>
+
+            <section class="card" aria-labelledby="storage-heading">
+                <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>
+                <p>{t!(i18n, data.storage_text)}</p>
+                <p>
+                    {move || {
+                        let locale = i18n.get_locale();
+                        match state.save.get() {
+                            SaveState::Saved { at, bytes } => td_string!(
+                                locale,
+                                data.storage_status,
+                                size = format::size(locale, bytes),
+                                time = format::instant(locale, &at)
+                            )
+                            .to_string(),
+                            _ => td_string!(locale, footer.not_saved).to_string(),
+                        }
+                    }}
+                </p>
+            </section>
+
+            <section class="card" aria-labelledby="demo-heading">
+                <h2 id="demo-heading">{t!(i18n, data.demo_heading)}</h2>
+                <p>{t!(i18n, data.demo_text)}</p>
+                <button type="button" class="secondary" on:click=on_demo>{t!(i18n, data.load_demo)}</button>
+            </section>
+
+            <section class="card danger-zone" aria-labelledby="delete-heading">
+                <h2 id="delete-heading">{t!(i18n, data.delete_heading)}</h2>
+                <p>{t!(i18n, data.delete_text)}</p>
+                <button type="button" class="danger" on:click=move |_| delete_open.set(true)>{t!(i18n, data.delete_all)}</button>
+            </section>
+
+            <ConfirmDialog
+                open=demo_open
+                title=Signal::derive(move || t_string!(i18n, data.load_demo).to_string())
+                message=replace_message
+                confirm_label=Signal::derive(move || t_string!(i18n, data.load_demo).to_string())
+                on_confirm=load_demo
+            />
+            <ConfirmDialog
+                open=delete_open
+                title=Signal::derive(move || t_string!(i18n, data.delete_all).to_string())
+                message=delete_message
+                confirm_label=Signal::derive(move || t_string!(i18n, data.delete_all).to_string())
+                on_confirm=delete_all
+                danger=true
+            />
+        </div>
+    }
+}
+
+fn has_content(ws: &Workspace) -> bool {
+    !ws.participants.is_empty() || !ws.program.objectives.is_empty() || !ws.program.name.trim().is_empty()
+}
+
+/// What an import would bring in, before anything is replaced.
+#[component]
+fn ImportPreviewCard(import: PendingImport, replace_message: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let PendingImport { file_name, preview } = import;
+    let ws = &preview.workspace;
+    let mentors = ws.participants.iter().filter(|p| p.role == Role::ReverseMentor).count();
+    let mentees = ws.participants.len() - mentors;
+    let program_name = ws.program.name.clone();
+    let organisation = ws.program.organisation.clone();
+    let participants = ws.participants.len();
+    let objectives = ws.program.objectives.len();
+    let custom_skills = ws.catalogue.custom.len();
+    let exported_at = preview.exported_at.clone();
+    let warnings = preview.warnings.clone();
+    view! {
+        <section class="preview" aria-labelledby="preview-heading">
+            <h3 id="preview-heading">{move || td_string!(i18n.get_locale(), data.preview_heading, name = file_name.clone()).to_string()}</h3>
+            <dl class="summary">
+                <dt>{t!(i18n, program.name)}</dt><dd>{program_name}</dd>
+                <dt>{t!(i18n, program.organisation)}</dt><dd>{organisation}</dd>
+                <dt>{t!(i18n, data.preview_participants)}</dt>
+                <dd>{move || {
+                    let l = i18n.get_locale();
+                    td_string!(l, data.preview_participants_value,
+                        total = format::count(l, participants),
+                        mentors = format::count(l, mentors),
+                        mentees = format::count(l, mentees)).to_string()
+                }}</dd>
+                <dt>{t!(i18n, data.preview_objectives)}</dt><dd>{move || format::count(i18n.get_locale(), objectives)}</dd>
+                <dt>{t!(i18n, data.preview_custom_skills)}</dt><dd>{move || format::count(i18n.get_locale(), custom_skills)}</dd>
+                <dt>{t!(i18n, data.preview_exported_at)}</dt>
+                <dd>{move || exported_at.as_deref().map(|at| format::instant(i18n.get_locale(), at)).unwrap_or_else(|| "—".into())}</dd>
+            </dl>
+            {(!warnings.is_empty()).then(|| {
+                let count = warnings.len();
+                view! {
+                    <div class="warnings">
+                        <p>{move || td_string!(i18n.get_locale(), data.preview_warnings, count = format::count(i18n.get_locale(), count)).to_string()}</p>
+                        <ul>
+                            {move || {
+                                let locale = i18n.get_locale();
+                                warnings.iter().take(SHOWN_PROBLEMS).map(|w| view! { <li>{warning_line(locale, w)}</li> }).collect_view()
+                            }}
+                        </ul>
+                    </div>
+                }
+            })}
+            <p class="replace-warning">{move || replace_message.get()}</p>
+        </section>
+    }
+}

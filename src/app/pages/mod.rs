@@ -1,0 +1,7 @@
+//! One module per page.
+
+pub mod data;
+pub mod overview;
+pub mod participant_form;
+pub mod participants;
+pub mod program;

@@ -1,0 +1,231 @@
+//! The frame around every page: header, navigation, language, banners,
+//! footer and the live region for confirmations.
+
+use super::components::ConfirmDialog;
+use super::i18n::*;
+use super::lang;
+use super::router::{Page, use_router};
+use super::state::{SaveState, use_state};
+use super::{browser, messages, pages};
+use crate::domain::{Program, Workspace};
+use leptos::prelude::*;
+
+pub fn page_title(locale: Locale, page: Page) -> String {
+    match page {
+        Page::Overview => td_string!(locale, nav.overview),
+        Page::Participants => td_string!(locale, nav.participants),
+        Page::Program => td_string!(locale, nav.program),
+        Page::Data => td_string!(locale, nav.data),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let router = use_router();
+    let program_name = move || state.workspace.with(|ws| ws.program.name.clone());
+    let on_language = move |ev: leptos::ev::Event| {
+        if let Some(locale) = lang::from_code(&event_target_value(&ev)) {
+            lang::choose(locale);
+        }
+    };
+    view! {
+        <header class="site-header">
+            <div class="header-inner">
+                <a class="brand" href=Page::Overview.hash()>
+                    <span class="brand-mark" aria-hidden="true">"⇄"</span>
+                    <span class="brand-name">"Inversa"</span>
+                </a>
+                <p class="program-name">
+                    <span class="visually-hidden">{t!(i18n, shell.current_program)}" "</span>
+                    {move || {
+                        let name = program_name();
+                        if name.trim().is_empty() { t_string!(i18n, shell.untitled_program).to_string() } else { name }
+                    }}
+                </p>
+                <div class="language">
+                    <label for="language-select">{t!(i18n, shell.language)}</label>
+                    <select id="language-select" on:change=on_language>
+                        {[(Locale::en, "English"), (Locale::es, "Español"), (Locale::it, "Italiano")]
+                            .into_iter()
+                            .map(|(locale, name)| {
+                                view! {
+                                    <option value=lang::code(locale) selected=move || i18n.get_locale() == locale>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <nav class="site-nav" aria-label=move || t_string!(i18n, shell.main_navigation).to_string()>
+                <ul>
+                    {Page::ALL
+                        .into_iter()
+                        .map(|page| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=page.hash()
+                                        aria-current=move || (router.page.get() == page).then_some("page")
+                                    >
+                                        {move || page_title(i18n.get_locale(), page)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Demo notice and storage problems, above every page.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let router = use_router();
+    let confirm_start = RwSignal::new(false);
+    let start_own = Callback::new(move |()| {
+        let workspace = Workspace { program: Program::default(), ..Workspace::default() };
+        state.replace(workspace, false);
+        state.notify(t_string!(i18n, banner.started_own).to_string());
+        router.go(Page::Program);
+    });
+    let download_unreadable = move |_| {
+        if let Some(unreadable) = state.unreadable.get_untracked() {
+            let name = format!("inversa-unreadable-{}.txt", browser::today());
+            let _ = browser::download(&name, "text/plain", &unreadable.raw);
+        }
+    };
+    let discard_open = RwSignal::new(false);
+    let discard = Callback::new(move |()| state.discard_unreadable());
+
+    view! {
+        <div class="banners">
+            <Show when=move || state.demo.get()>
+                <section class="banner demo" aria-labelledby="demo-banner-title">
+                    <div>
+                        <h2 id="demo-banner-title">{t!(i18n, banner.demo_title)}</h2>
+                        <p>{t!(i18n, banner.demo_text)}</p>
+                    </div>
+                    <button type="button" class="primary" on:click=move |_| confirm_start.set(true)>
+                        {t!(i18n, banner.start_own)}
+                    </button>
+                </section>
+            </Show>
+            {move || match state.save.get() {
+                SaveState::Full => Some(view! {
+                    <div class="banner error" role="alert">
+                        <p>{t!(i18n, banner.storage_full)}</p>
+                        <button type="button" class="primary" on:click=move |_| pages::data::export_now(state, i18n.get_locale_untracked())>
+                            {t!(i18n, data.export_button)}
+                        </button>
+                    </div>
+                }.into_any()),
+                SaveState::Unavailable => Some(view! {
+                    <div class="banner error" role="alert">
+                        <p>{t!(i18n, banner.storage_unavailable)}</p>
+                        <button type="button" class="primary" on:click=move |_| pages::data::export_now(state, i18n.get_locale_untracked())>
+                            {t!(i18n, data.export_button)}
+                        </button>
+                    </div>
+                }.into_any()),
+                _ => None,
+            }}
+            <Show when=move || state.unreadable.with(Option::is_some)>
+                <div class="banner error" role="alert">
+                    <p>
+                        {move || if state.save.get() == SaveState::Paused {
+                            t_string!(i18n, banner.unreadable_paused).to_string()
+                        } else {
+                            t_string!(i18n, banner.unreadable_kept).to_string()
+                        }}
+                    </p>
+                    <ul class="compact">
+                        {move || {
+                            let locale = i18n.get_locale();
+                            state.unreadable.with(|u| u.as_ref().map(|u| {
+                                u.problems.iter().take(8).map(|p| view! { <li>{messages::problem_line(locale, p)}</li> }).collect_view()
+                            }))
+                        }}
+                    </ul>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=download_unreadable>
+                            {t!(i18n, banner.download_unreadable)}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| discard_open.set(true)>
+                            {t!(i18n, banner.discard_unreadable)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <ConfirmDialog
+                open=confirm_start
+                title=Signal::derive(move || t_string!(i18n, banner.start_confirm_title).to_string())
+                message=Signal::derive(move || t_string!(i18n, banner.start_confirm_text).to_string())
+                confirm_label=Signal::derive(move || t_string!(i18n, banner.start_own).to_string())
+                on_confirm=start_own
+            />
+            <ConfirmDialog
+                open=discard_open
+                title=Signal::derive(move || t_string!(i18n, banner.discard_unreadable).to_string())
+                message=Signal::derive(move || t_string!(i18n, banner.discard_confirm_text).to_string())
+                confirm_label=Signal::derive(move || t_string!(i18n, banner.discard_unreadable).to_string())
+                on_confirm=discard
+                danger=true
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let saved = move || {
+        let locale = i18n.get_locale();
+        match state.save.get() {
+            SaveState::Saved { at, .. } => {
+                td_string!(locale, footer.saved_at, time = super::format::instant(locale, &at)).to_string()
+            }
+            SaveState::Idle => String::new(),
+            _ => td_string!(locale, footer.not_saved).to_string(),
+        }
+    };
+    view! {
+        <footer class="site-footer">
+            <p>{t!(i18n, footer.privacy)}</p>
+            <p class="save-state">{saved}</p>
+        </footer>
+    }
+}
+
+/// Announces confirmations politely; the text stays visible for a few seconds.
+#[component]
+pub fn NoticeRegion() -> impl IntoView {
+    let state = use_state();
+    Effect::new(move |_| {
+        if let Some(notice) = state.notice.get() {
+            let serial = notice.serial;
+            set_timeout(
+                move || {
+                    if state.notice.get_untracked().is_some_and(|n| n.serial == serial) {
+                        state.notice.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(6),
+            );
+        }
+    });
+    view! {
+        <div class="notice" role="status" aria-live="polite">
+            {move || state.notice.get().map(|n| view! { <p>{n.text}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! Application state, provided by context. Signals stay here and in views;
+//! the domain only ever sees plain values.
+
+use super::browser;
+use super::persist::{self, Loaded, SaveError};
+use crate::domain::demo::demo_workspace;
+use crate::domain::{Problem, Workspace};
+use crate::io::storage::Stored;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing saved yet in this visit.
+    Idle,
+    Saved { at: String, bytes: usize },
+    /// Quota exhausted: the work is intact in memory; the user should export.
+    Full,
+    /// The browser refuses storage (blocked or private mode).
+    Unavailable,
+    /// Saving is off because stored data could not be read nor set aside;
+    /// saving would overwrite it.
+    Paused,
+}
+
+/// Stored data that could not be read, kept so the user can download it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub raw: String,
+    pub problems: Vec<Problem>,
+}
+
+/// A short confirmation shown in a polite live region ("Participant saved").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// Increases with each notice so repeating the same text is announced again.
+    pub serial: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    /// True while the embedded demo program is shown.
+    pub demo: RwSignal<bool>,
+    pub save: RwSignal<SaveState>,
+    pub unreadable: RwSignal<Option<Unreadable>>,
+    pub notice: RwSignal<Option<Notice>>,
+    revision: RwSignal<u64>,
+}
+
+impl AppState {
+    /// Loads from storage (or the demo on a first visit) and starts autosaving.
+    pub fn start() -> AppState {
+        let (workspace, demo, revision, save, unreadable) = match persist::load() {
+            Loaded::Nothing => (demo_workspace(), true, 0, SaveState::Idle, None),
+            Loaded::Found(stored) => (stored.workspace, stored.demo, stored.revision, SaveState::Idle, None),
+            Loaded::Unreadable { raw, problems, set_aside } => {
+                let save = if set_aside { SaveState::Idle } else { SaveState::Paused };
+                (Workspace::default(), false, 0, save, Some(Unreadable { raw, problems }))
+            }
+            Loaded::Unavailable => (demo_workspace(), true, 0, SaveState::Unavailable, None),
+        };
+        let unreadable = unreadable.or_else(|| {
+            persist::unreadable_text().map(|raw| Unreadable { raw, problems: Vec::new() })
+        });
+        let state = AppState {
+            workspace: RwSignal::new(workspace),
+            demo: RwSignal::new(demo),
+            save: RwSignal::new(save),
+            unreadable: RwSignal::new(unreadable),
+            notice: RwSignal::new(None),
+            revision: RwSignal::new(revision),
+        };
+        state.autosave();
+        state
+    }
+
+    /// Saves after every change of the workspace or the demo flag. The first
+    /// run saves what was just loaded, which is harmless and reports the size.
+    fn autosave(self) {
+        Effect::new(move |_| {
+            let workspace = self.workspace.get();
+            let demo = self.demo.get();
+            let blocked = matches!(self.save.get_untracked(), SaveState::Paused | SaveState::Unavailable);
+            if blocked {
+                return;
+            }
+            let revision = self.revision.get_untracked() + 1;
+            let saved_at = browser::now_iso();
+            let stored = Stored { workspace, demo, revision, saved_at: saved_at.clone() };
+            let outcome = match persist::save(&stored) {
+                Ok(bytes) => {
+                    self.revision.set(revision);
+                    SaveState::Saved { at: saved_at, bytes }
+                }
+                Err(SaveError::Full) => SaveState::Full,
+                Err(SaveError::Unavailable) => SaveState::Unavailable,
+            };
+            self.save.set(outcome);
+        });
+    }
+
+    /// Applies an edit to the workspace; the autosave effect persists it.
+    /// Editing the demo keeps it marked as demo: the banner stays until the
+    /// user starts their own program, so nobody mistakes it for real data.
+    pub fn edit(&self, change: impl FnOnce(&mut Workspace)) {
+        self.workspace.update(change);
+    }
+
+    /// Replaces everything (import, demo, start over).
+    pub fn replace(&self, workspace: Workspace, demo: bool) {
+        self.workspace.set(workspace);
+        self.demo.set(demo);
+    }
+
+    pub fn notify(&self, text: String) {
+        let serial = self.notice.get_untracked().map_or(1, |n| n.serial + 1);
+        self.notice.set(Some(Notice { text, serial }));
+    }
+
+    /// Gives up on the unreadable stored data and resumes saving.
+    pub fn discard_unreadable(&self) {
+        persist::forget_unreadable();
+        self.unreadable.set(None);
+        if self.save.get_untracked() == SaveState::Paused {
+            self.save.set(SaveState::Idle);
+            // Trigger a save of the current work now that it is allowed.
+            self.workspace.update(|_| {});
+        }
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,532 @@
+//! Reads a JSON value into the v1 file structures field by field, recording
+//! every problem at its path and carrying on with a placeholder, so one pass
+//! lists everything a coordinator has to fix.
+
+use serde_json::{Map, Value};
+
+use super::format_v1::*;
+use super::import::{Warning, WarningKind};
+use crate::domain::date::Date;
+use crate::domain::ids::is_uuid;
+use crate::domain::problem::{Expected, JsonType, Problem, ProblemKind};
+use crate::domain::skills::SkillId;
+
+/// A path into the document, built on the stack as the decoder descends and
+/// only turned into text when something is reported.
+#[derive(Clone, Copy)]
+pub(crate) enum Loc<'a> {
+    Root,
+    Key(&'a Loc<'a>, &'a str),
+    Index(&'a Loc<'a>, usize),
+}
+
+impl<'a> Loc<'a> {
+    pub(crate) fn key<'b>(&'b self, name: &'b str) -> Loc<'b> {
+        Loc::Key(self, name)
+    }
+
+    pub(crate) fn index(&self, i: usize) -> Loc<'_> {
+        Loc::Index(self, i)
+    }
+
+    /// `participants[3].email`; the root is the empty string.
+    pub(crate) fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Loc::Root => {}
+            Loc::Key(parent, name) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Loc::Index(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+pub(crate) fn json_type(value: &Value) -> JsonType {
+    match value {
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Bool,
+        Value::Number(_) => JsonType::Number,
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::Array,
+        Value::Object(_) => JsonType::Object,
+    }
+}
+
+/// A field's value; `null` counts as absent.
+fn get<'v>(map: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
+    map.get(name).filter(|v| !v.is_null())
+}
+
+/// Collects problems and warnings while reading.
+#[derive(Default)]
+pub(crate) struct Decoder {
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Decoder {
+    pub(crate) fn problem(&mut self, loc: &Loc, kind: ProblemKind) {
+        self.problems.push(Problem::new(loc.render(), kind));
+    }
+
+    fn wrong_type(&mut self, loc: &Loc, expected: Expected, found: &Value) {
+        self.problem(loc, ProblemKind::WrongType { expected, found: json_type(found) });
+    }
+
+    /// The object at `loc`, with a warning for each field not in `known`.
+    pub(crate) fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        loc: &Loc,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.wrong_type(loc, Expected::Object, value);
+            return None;
+        };
+        for name in map.keys() {
+            if !known.contains(&name.as_str()) {
+                self.warnings.push(Warning {
+                    path: loc.key(name).render(),
+                    kind: WarningKind::IgnoredField { name: name.clone() },
+                });
+            }
+        }
+        Some(map)
+    }
+
+    /// A required value: reports `Missing` when absent.
+    fn required<'v>(&mut self, value: Option<&'v Value>, loc: &Loc) -> Option<&'v Value> {
+        if value.is_none() {
+            self.problem(loc, ProblemKind::Missing);
+        }
+        value
+    }
+
+    fn list<'v>(&mut self, value: Option<&'v Value>, loc: &Loc) -> &'v [Value] {
+        match value {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(loc, Expected::List, other);
+                &[]
+            }
+        }
+    }
+
+    fn text(&mut self, value: Option<&Value>, loc: &Loc) -> String {
+        match value {
+            None => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => {
+                self.wrong_type(loc, Expected::Text, other);
+                String::new()
+            }
+        }
+    }
+
+    fn required_text(&mut self, value: Option<&Value>, loc: &Loc) -> String {
+        let value = self.required(value, loc);
+        self.text(value, loc)
+    }
+
+    fn text_list(&mut self, value: Option<&Value>, loc: &Loc) -> Vec<String> {
+        let items = self.list(value, loc);
+        items.iter().enumerate().map(|(i, item)| self.text(Some(item), &loc.index(i))).collect()
+    }
+
+    fn bool(&mut self, value: Option<&Value>, loc: &Loc, default: bool) -> bool {
+        match value {
+            None => default,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.wrong_type(loc, Expected::Bool, other);
+                default
+            }
+        }
+    }
+
+    /// A whole number from 0 to `max`; `None` when absent or wrong.
+    fn whole(&mut self, value: Option<&Value>, loc: &Loc, max: u64) -> Option<u64> {
+        let value = value?;
+        let Value::Number(n) = value else {
+            self.wrong_type(loc, Expected::WholeNumber, value);
+            return None;
+        };
+        let whole = if let Some(u) = n.as_u64() {
+            Some(u as f64)
+        } else if let Some(i) = n.as_i64() {
+            Some(i as f64)
+        } else {
+            n.as_f64().filter(|f| f.is_finite() && f.fract() == 0.0)
+        };
+        match whole {
+            None => {
+                self.wrong_type(loc, Expected::WholeNumber, value);
+                None
+            }
+            Some(f) if f < 0.0 || f > max as f64 => {
+                self.problem(loc, ProblemKind::OutOfRange { min: 0.0, max: max as f64 });
+                None
+            }
+            // Exact: `n` is an integer no larger than `max` (at most u16::MAX).
+            Some(f) => Some(n.as_u64().unwrap_or(f as u64)),
+        }
+    }
+
+    fn number(&mut self, value: Option<&Value>, loc: &Loc) -> Option<f64> {
+        let value = value?;
+        match value.as_f64() {
+            Some(f) if value.is_number() => Some(f),
+            _ => {
+                self.wrong_type(loc, Expected::Number, value);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: Option<&Value>, loc: &Loc) -> Option<String> {
+        match value? {
+            Value::String(s) if Date::parse_iso(s.trim()).is_some() => Some(s.clone()),
+            Value::String(s) => {
+                self.problem(loc, ProblemKind::InvalidDate { value: s.clone() });
+                None
+            }
+            other => {
+                self.wrong_type(loc, Expected::Date, other);
+                None
+            }
+        }
+    }
+
+    /// A UUID id; the raw text (checked) or `None` when absent or wrong.
+    fn id(&mut self, value: Option<&Value>, loc: &Loc) -> Option<String> {
+        match value? {
+            Value::String(s) if is_uuid(s.trim()) => Some(s.clone()),
+            Value::String(s) => {
+                self.problem(loc, ProblemKind::InvalidId { value: s.clone() });
+                None
+            }
+            other => {
+                self.wrong_type(loc, Expected::Id, other);
+                None
+            }
+        }
+    }
+
+    /// A skill id (`social-media`, `custom-excel`); empty text when wrong.
+    fn skill_id(&mut self, value: Option<&Value>, loc: &Loc) -> String {
+        match value {
+            None => String::new(),
+            Some(Value::String(s)) if SkillId::parse(s.trim()).is_some() => s.clone(),
+            Some(Value::String(s)) => {
+                self.problem(loc, ProblemKind::InvalidId { value: s.clone() });
+                String::new()
+            }
+            Some(other) => {
+                self.wrong_type(loc, Expected::Text, other);
+                String::new()
+            }
+        }
+    }
+
+    fn choice<T>(
+        &mut self,
+        value: Option<&Value>,
+        loc: &Loc,
+        parse: fn(&str) -> Option<T>,
+        allowed: &'static [&'static str],
+    ) -> Option<T> {
+        match value? {
+            Value::String(s) => {
+                let parsed = parse(s);
+                if parsed.is_none() {
+                    self.problem(loc, ProblemKind::UnknownValue { value: s.clone(), allowed: allowed.to_vec() });
+                }
+                parsed
+            }
+            other => {
+                self.wrong_type(loc, Expected::Text, other);
+                None
+            }
+        }
+    }
+
+    /// A list of spellings; unreadable entries are reported and left out.
+    fn choice_list<T>(
+        &mut self,
+        value: Option<&Value>,
+        loc: &Loc,
+        parse: fn(&str) -> Option<T>,
+        allowed: &'static [&'static str],
+    ) -> Vec<T> {
+        let items = self.list(value, loc);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.choice(Some(item), &loc.index(i), parse, allowed))
+            .collect()
+    }
+
+    // -----------------------------------------------------------------------
+    // The document
+
+    /// Reads a (current-version) file. The caller has already checked
+    /// `format` and `version`.
+    pub(crate) fn file(&mut self, value: &Value) -> FileV1 {
+        let root = Loc::Root;
+        let mut file = FileV1 {
+            format: FORMAT_NAME.to_string(),
+            version: 1,
+            exported_at: String::new(),
+            program: ProgramV1::default(),
+            participants: Vec::new(),
+            skills: Vec::new(),
+        };
+        let Some(map) = self.object(value, &root, TOP_FIELDS) else { return file };
+
+        file.exported_at = self.text(get(map, "exported_at"), &root.key("exported_at"));
+
+        let loc = root.key("program");
+        if let Some(program) = self.required(get(map, "program"), &loc) {
+            file.program = self.program(program, &loc);
+        }
+
+        let loc = root.key("participants");
+        let participants = self.required(get(map, "participants"), &loc);
+        let items = self.list(participants, &loc);
+        file.participants = items.iter().enumerate().map(|(i, p)| self.participant(p, &loc.index(i))).collect();
+
+        let loc = root.key("skills");
+        let items = self.list(get(map, "skills"), &loc);
+        file.skills = items.iter().enumerate().map(|(i, s)| self.custom_skill(s, &loc.index(i))).collect();
+        file
+    }
+
+    fn program(&mut self, value: &Value, loc: &Loc) -> ProgramV1 {
+        let mut program = ProgramV1::default();
+        let Some(map) = self.object(value, loc, PROGRAM_FIELDS) else { return program };
+        program.name = self.required_text(get(map, "name"), &loc.key("name"));
+        program.organisation = self.text(get(map, "organisation"), &loc.key("organisation"));
+        program.description = self.text(get(map, "description"), &loc.key("description"));
+        program.start_date = self.date(get(map, "start_date"), &loc.key("start_date"));
+        program.end_date = self.date(get(map, "end_date"), &loc.key("end_date"));
+        if let Some(cadence) = self.choice(get(map, "cadence"), &loc.key("cadence"), CadenceV1::parse, CadenceV1::NAMES)
+        {
+            program.cadence = cadence;
+        }
+        let minutes = self.whole(get(map, "session_minutes"), &loc.key("session_minutes"), u16::MAX.into());
+        if let Some(minutes) = minutes {
+            program.session_minutes = minutes as u16;
+        }
+
+        let rules_loc = loc.key("ground_rules");
+        if let Some(rules) = get(map, "ground_rules")
+            && let Some(rules) = self.object(rules, &rules_loc, GROUND_RULES_FIELDS)
+        {
+            let standard = get(rules, "standard");
+            if standard.is_some() {
+                program.ground_rules.standard =
+                    self.choice_list(standard, &rules_loc.key("standard"), RuleV1::parse, RuleV1::NAMES);
+            }
+            program.ground_rules.custom = self.text_list(get(rules, "custom"), &rules_loc.key("custom"));
+        }
+
+        let list_loc = loc.key("objectives");
+        let items = self.list(get(map, "objectives"), &list_loc);
+        program.objectives =
+            items.iter().enumerate().map(|(i, o)| self.objective(o, &list_loc.index(i))).collect();
+        program
+    }
+
+    fn objective(&mut self, value: &Value, loc: &Loc) -> ObjectiveV1 {
+        // NaN stands in for unreadable numbers: validation reports it at the
+        // same path (hidden behind the decode problem) and it equals nothing.
+        let mut objective = ObjectiveV1 {
+            id: String::new(),
+            title: String::new(),
+            company_goal: String::new(),
+            owner_department: String::new(),
+            kpi_name: String::new(),
+            unit: String::new(),
+            baseline: f64::NAN,
+            target: f64::NAN,
+            current: None,
+            skills: Vec::new(),
+        };
+        let Some(map) = self.object(value, loc, OBJECTIVE_FIELDS) else { return objective };
+        let id_loc = loc.key("id");
+        let id = self.required(get(map, "id"), &id_loc);
+        objective.id = self.id(id, &id_loc).unwrap_or_default();
+        objective.title = self.required_text(get(map, "title"), &loc.key("title"));
+        objective.company_goal = self.text(get(map, "company_goal"), &loc.key("company_goal"));
+        objective.owner_department = self.text(get(map, "owner_department"), &loc.key("owner_department"));
+        objective.kpi_name = self.required_text(get(map, "kpi_name"), &loc.key("kpi_name"));
+        objective.unit = self.text(get(map, "unit"), &loc.key("unit"));
+        for (name, slot) in [("baseline", &mut objective.baseline), ("target", &mut objective.target)] {
+            let field_loc = loc.key(name);
+            let value = self.required(get(map, name), &field_loc);
+            if let Some(n) = self.number(value, &field_loc) {
+                *slot = n;
+            }
+        }
+        objective.current = self.number(get(map, "current"), &loc.key("current"));
+        let skills_loc = loc.key("skills");
+        let items = self.list(get(map, "skills"), &skills_loc);
+        objective.skills =
+            items.iter().enumerate().map(|(i, s)| self.skill_id(Some(s), &skills_loc.index(i))).collect();
+        objective
+    }
+
+    fn participant(&mut self, value: &Value, loc: &Loc) -> ParticipantV1 {
+        let mut p = ParticipantV1::placeholder();
+        let Some(map) = self.object(value, loc, PARTICIPANT_FIELDS) else { return p };
+        let id_loc = loc.key("id");
+        let id = self.required(get(map, "id"), &id_loc);
+        p.id = self.id(id, &id_loc).unwrap_or_default();
+        p.name = self.required_text(get(map, "name"), &loc.key("name"));
+        p.email = self.required_text(get(map, "email"), &loc.key("email"));
+        let role_loc = loc.key("role");
+        let role = self.required(get(map, "role"), &role_loc);
+        if let Some(role) = self.choice(role, &role_loc, RoleV1::parse, RoleV1::NAMES) {
+            p.role = role;
+        }
+        p.department = self.text(get(map, "department"), &loc.key("department"));
+        p.job_title = self.text(get(map, "job_title"), &loc.key("job_title"));
+        p.manager_id = self.id(get(map, "manager_id"), &loc.key("manager_id"));
+        p.seniority_years =
+            self.whole(get(map, "seniority_years"), &loc.key("seniority_years"), u8::MAX.into()).map(|y| y as u8);
+        p.grade = self.text(get(map, "grade"), &loc.key("grade"));
+        p.languages = self.text_list(get(map, "languages"), &loc.key("languages"));
+        p.location = self.text(get(map, "location"), &loc.key("location"));
+        p.time_zone = self.text(get(map, "time_zone"), &loc.key("time_zone"));
+
+        let list_loc = loc.key("skills_offered");
+        let items = self.list(get(map, "skills_offered"), &list_loc);
+        p.skills_offered = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let item_loc = list_loc.index(i);
+                let mut offered = OfferedSkillV1 { skill: String::new(), level: 0 };
+                if let Some(map) = self.object(item, &item_loc, OFFERED_FIELDS) {
+                    let skill_loc = item_loc.key("skill");
+                    let skill = self.required(get(map, "skill"), &skill_loc);
+                    offered.skill = self.skill_id(skill, &skill_loc);
+                    let level_loc = item_loc.key("level");
+                    let level = self.required(get(map, "level"), &level_loc);
+                    offered.level = self.whole(level, &level_loc, u8::MAX.into()).unwrap_or(0) as u8;
+                }
+                offered
+            })
+            .collect();
+
+        let list_loc = loc.key("skills_wanted");
+        let items = self.list(get(map, "skills_wanted"), &list_loc);
+        p.skills_wanted = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let item_loc = list_loc.index(i);
+                let mut wanted = WantedSkillV1 { skill: String::new(), priority: PriorityV1::Important };
+                if let Some(map) = self.object(item, &item_loc, WANTED_FIELDS) {
+                    let skill_loc = item_loc.key("skill");
+                    let skill = self.required(get(map, "skill"), &skill_loc);
+                    wanted.skill = self.skill_id(skill, &skill_loc);
+                    let priority_loc = item_loc.key("priority");
+                    let priority = self.required(get(map, "priority"), &priority_loc);
+                    if let Some(priority) = self.choice(priority, &priority_loc, PriorityV1::parse, PriorityV1::NAMES) {
+                        wanted.priority = priority;
+                    }
+                }
+                wanted
+            })
+            .collect();
+
+        p.interests = self.text_list(get(map, "interests"), &loc.key("interests"));
+        p.channels = self.choice_list(get(map, "channels"), &loc.key("channels"), ChannelV1::parse, ChannelV1::NAMES);
+        let slots = self.choice_list(get(map, "availability"), &loc.key("availability"), parse_slot, SLOT_NAMES);
+        p.availability = slots.into_iter().map(|(day, part)| slot_name(day, part).to_string()).collect();
+        if let Some(capacity) = self.whole(get(map, "capacity"), &loc.key("capacity"), u8::MAX.into()) {
+            p.capacity = capacity as u8;
+        }
+        p.consent_date = self.date(get(map, "consent_date"), &loc.key("consent_date"));
+        p.active = self.bool(get(map, "active"), &loc.key("active"), true);
+        p.notes = self.text(get(map, "notes"), &loc.key("notes"));
+        p
+    }
+
+    fn custom_skill(&mut self, value: &Value, loc: &Loc) -> CustomSkillV1 {
+        let mut skill = CustomSkillV1 { id: String::new(), name: String::new(), kind: SkillKindV1::Digital };
+        let Some(map) = self.object(value, loc, SKILL_FIELDS) else { return skill };
+        let id_loc = loc.key("id");
+        let id = self.required(get(map, "id"), &id_loc);
+        skill.id = self.skill_id(id, &id_loc);
+        skill.name = self.required_text(get(map, "name"), &loc.key("name"));
+        let kind_loc = loc.key("kind");
+        let kind = self.required(get(map, "kind"), &kind_loc);
+        if let Some(kind) = self.choice(kind, &kind_loc, SkillKindV1::parse, SkillKindV1::NAMES) {
+            skill.kind = kind;
+        }
+        skill
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_render_like_the_file() {
+        let root = Loc::Root;
+        let list = root.key("participants");
+        let item = list.index(3);
+        let field = item.key("skills_offered");
+        let inner = field.index(1);
+        assert_eq!(root.render(), "");
+        assert_eq!(list.render(), "participants");
+        assert_eq!(inner.key("level").render(), "participants[3].skills_offered[1].level");
+    }
+
+    #[test]
+    fn whole_numbers_accept_integral_floats_and_report_range() {
+        let mut d = Decoder::default();
+        let loc = Loc::Root.key("n");
+        let read = |d: &mut Decoder, text: &str| d.whole(Some(&serde_json::from_str(text).unwrap()), &loc, 255);
+        assert_eq!(read(&mut d, "7"), Some(7));
+        assert_eq!(read(&mut d, "7.0"), Some(7));
+        assert!(d.problems.is_empty());
+        assert_eq!(read(&mut d, "7.5"), None);
+        assert_eq!(read(&mut d, "256"), None);
+        assert_eq!(read(&mut d, "-1"), None);
+        assert_eq!(read(&mut d, "1e300"), None);
+        assert_eq!(read(&mut d, "\"7\""), None);
+        let kinds: Vec<_> = d.problems.iter().map(|p| p.kind.clone()).collect();
+        let range = ProblemKind::OutOfRange { min: 0.0, max: 255.0 };
+        assert_eq!(
+            kinds,
+            vec![
+                ProblemKind::WrongType { expected: Expected::WholeNumber, found: JsonType::Number },
+                range.clone(),
+                range.clone(),
+                range,
+                ProblemKind::WrongType { expected: Expected::WholeNumber, found: JsonType::String },
+            ]
+        );
+    }
+}
