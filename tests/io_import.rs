@@ -8,14 +8,16 @@ use inversa::domain::date::Date;
 use inversa::domain::demo::demo_workspace;
 use inversa::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
 use inversa::domain::participants::{
-    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority, WantedSkill, Weekday,
+    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
+    WantedSkill, Weekday,
 };
 use inversa::domain::problem::{BinaryKind, Expected, JsonType, Problem, ProblemKind};
 use inversa::domain::program::{Cadence, GroundRules, Objective, Program, StandardRule};
 use inversa::domain::skills::{Catalogue, CustomSkill, DEFAULT_SKILLS, SkillId, SkillKind};
 use inversa::domain::workspace::Workspace;
 use inversa::io::{
-    CURRENT_VERSION, MAX_IMPORT_BYTES, Stored, WarningKind, decode_stored, encode_stored, export_json, import_bytes,
+    CURRENT_VERSION, MAX_IMPORT_BYTES, Stored, WarningKind, decode_stored, encode_stored,
+    export_json, import_bytes,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -32,7 +34,9 @@ fn edited(edits: &[(&str, Option<Value>)]) -> Vec<u8> {
     let mut value = example();
     for (pointer, new) in edits {
         let (parent, key) = pointer.rsplit_once('/').unwrap();
-        let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
+        let parent = value
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no {parent}"));
         match (parent, new) {
             (Value::Object(map), Some(v)) => {
                 map.insert(key.to_string(), v.clone());
@@ -52,7 +56,10 @@ fn edited(edits: &[(&str, Option<Value>)]) -> Vec<u8> {
 
 fn problems_of(bytes: &[u8]) -> Vec<Problem> {
     match import_bytes(bytes) {
-        Ok(preview) => panic!("expected problems, imported {} participants", preview.workspace.participants.len()),
+        Ok(preview) => panic!(
+            "expected problems, imported {} participants",
+            preview.workspace.participants.len()
+        ),
         Err(problems) => problems,
     }
 }
@@ -76,44 +83,166 @@ fn corrupt_inputs_are_reported_with_their_place() {
     let stranger = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
     let lucia_email = json!("lucia.fernandez@acme.example");
 
-    let cases: Vec<(&str, Vec<u8>, Vec<(&str, ProblemKind)>)> = vec![
-        ("truncated", br#"{"format": "inversa", "ver"#.to_vec(), vec![("", Truncated { line: 1, column: 26 })]),
-        ("truncated example", EXAMPLE.as_bytes()[..200].to_vec(), vec![("", Truncated { line: 8, column: 30 })]),
-        ("not json", b"hello".to_vec(), vec![("", NotJson { line: 1, column: 1 })]),
-        ("trailing garbage", b"{}\n}".to_vec(), vec![("", NotJson { line: 2, column: 1 })]),
-        ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), vec![("", NotText { looks_like: BinaryKind::Png })]),
-        ("docx", b"PK\x03\x04\x14\0\x06\0".to_vec(), vec![("", NotText { looks_like: BinaryKind::Zip })]),
+    type Case = (&'static str, Vec<u8>, Vec<(&'static str, ProblemKind)>);
+    let cases: Vec<Case> = vec![
+        (
+            "truncated",
+            br#"{"format": "inversa", "ver"#.to_vec(),
+            vec![(
+                "",
+                Truncated {
+                    line: 1,
+                    column: 26,
+                },
+            )],
+        ),
+        (
+            "truncated example",
+            EXAMPLE.as_bytes()[..200].to_vec(),
+            vec![(
+                "",
+                Truncated {
+                    line: 8,
+                    column: 30,
+                },
+            )],
+        ),
+        (
+            "not json",
+            b"hello".to_vec(),
+            vec![("", NotJson { line: 1, column: 1 })],
+        ),
+        (
+            "trailing garbage",
+            b"{}\n}".to_vec(),
+            vec![("", NotJson { line: 2, column: 1 })],
+        ),
+        (
+            "png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            vec![(
+                "",
+                NotText {
+                    looks_like: BinaryKind::Png,
+                },
+            )],
+        ),
+        (
+            "docx",
+            b"PK\x03\x04\x14\0\x06\0".to_vec(),
+            vec![(
+                "",
+                NotText {
+                    looks_like: BinaryKind::Zip,
+                },
+            )],
+        ),
         (
             "random binary",
             vec![0x13, 0xff, 0x00, 0x9c, 0x42, 0xfe, 0x80],
-            vec![("", NotText { looks_like: BinaryKind::Unknown })],
+            vec![(
+                "",
+                NotText {
+                    looks_like: BinaryKind::Unknown,
+                },
+            )],
         ),
-        ("nul in text", b"{\"format\": \"inversa\0\"}".to_vec(), vec![("", NotText { looks_like: BinaryKind::Unknown })]),
+        (
+            "nul in text",
+            b"{\"format\": \"inversa\0\"}".to_vec(),
+            vec![(
+                "",
+                NotText {
+                    looks_like: BinaryKind::Unknown,
+                },
+            )],
+        ),
         ("empty", Vec::new(), vec![("", EmptyFile)]),
         ("blank", b" \r\n\t ".to_vec(), vec![("", EmptyFile)]),
-        ("11 MB", big, vec![("", TooLarge { bytes: big_len, max: MAX_IMPORT_BYTES as u64 })]),
-        ("top-level array", b"[1, 2]".to_vec(), vec![("", wrong(Expected::Object, JsonType::Array))]),
-        ("top-level string", b"\"inversa\"".to_vec(), vec![("", wrong(Expected::Object, JsonType::String))]),
-        ("format missing", edited(&[("/format", None)]), vec![("", NotInversaFile)]),
-        ("format other", edited(&[("/format", Some(json!("other")))]), vec![("", NotInversaFile)]),
-        ("random json object", b"{\"name\": \"x\", \"items\": [1]}".to_vec(), vec![("", NotInversaFile)]),
+        (
+            "11 MB",
+            big,
+            vec![(
+                "",
+                TooLarge {
+                    bytes: big_len,
+                    max: MAX_IMPORT_BYTES as u64,
+                },
+            )],
+        ),
+        (
+            "top-level array",
+            b"[1, 2]".to_vec(),
+            vec![("", wrong(Expected::Object, JsonType::Array))],
+        ),
+        (
+            "top-level string",
+            b"\"inversa\"".to_vec(),
+            vec![("", wrong(Expected::Object, JsonType::String))],
+        ),
+        (
+            "format missing",
+            edited(&[("/format", None)]),
+            vec![("", NotInversaFile)],
+        ),
+        (
+            "format other",
+            edited(&[("/format", Some(json!("other")))]),
+            vec![("", NotInversaFile)],
+        ),
+        (
+            "random json object",
+            b"{\"name\": \"x\", \"items\": [1]}".to_vec(),
+            vec![("", NotInversaFile)],
+        ),
         (
             "version 2",
             edited(&[("/version", Some(json!(2)))]),
-            vec![("", NewerVersion { found: 2, supported: CURRENT_VERSION })],
+            vec![(
+                "",
+                NewerVersion {
+                    found: 2,
+                    supported: CURRENT_VERSION,
+                },
+            )],
         ),
         (
             "version one",
             edited(&[("/version", Some(json!("one")))]),
-            vec![("", UnknownVersion { found: "one".into() })],
+            vec![(
+                "",
+                UnknownVersion {
+                    found: "one".into(),
+                },
+            )],
         ),
-        ("version -1", edited(&[("/version", Some(json!(-1)))]), vec![("", UnknownVersion { found: "-1".into() })]),
-        ("version 1.5", edited(&[("/version", Some(json!(1.5)))]), vec![("", UnknownVersion { found: "1.5".into() })]),
-        ("version missing", edited(&[("/version", None)]), vec![("version", Missing)]),
+        (
+            "version -1",
+            edited(&[("/version", Some(json!(-1)))]),
+            vec![("", UnknownVersion { found: "-1".into() })],
+        ),
+        (
+            "version 1.5",
+            edited(&[("/version", Some(json!(1.5)))]),
+            vec![(
+                "",
+                UnknownVersion {
+                    found: "1.5".into(),
+                },
+            )],
+        ),
+        (
+            "version missing",
+            edited(&[("/version", None)]),
+            vec![("version", Missing)],
+        ),
         (
             "capacity as text",
             edited(&[("/participants/1/capacity", Some(json!("two")))]),
-            vec![("participants[1].capacity", wrong(Expected::WholeNumber, JsonType::String))],
+            vec![(
+                "participants[1].capacity",
+                wrong(Expected::WholeNumber, JsonType::String),
+            )],
         ),
         (
             "program name as number",
@@ -133,22 +262,50 @@ fn corrupt_inputs_are_reported_with_their_place() {
         (
             "level out of range",
             edited(&[("/participants/0/skills_offered/1/level", Some(json!(300)))]),
-            vec![("participants[0].skills_offered[1].level", OutOfRange { min: 0.0, max: 255.0 })],
+            vec![(
+                "participants[0].skills_offered[1].level",
+                OutOfRange {
+                    min: 0.0,
+                    max: 255.0,
+                },
+            )],
         ),
         (
             "fractional level",
             edited(&[("/participants/0/skills_offered/1/level", Some(json!(2.5)))]),
-            vec![("participants[0].skills_offered[1].level", wrong(Expected::WholeNumber, JsonType::Number))],
+            vec![(
+                "participants[0].skills_offered[1].level",
+                wrong(Expected::WholeNumber, JsonType::Number),
+            )],
         ),
         (
             "baseline as text",
             edited(&[("/program/objectives/0/baseline", Some(json!("2%")))]),
-            vec![("program.objectives[0].baseline", wrong(Expected::Number, JsonType::String))],
+            vec![(
+                "program.objectives[0].baseline",
+                wrong(Expected::Number, JsonType::String),
+            )],
         ),
-        ("program missing", edited(&[("/program", None)]), vec![("program", Missing)]),
-        ("participants missing", edited(&[("/participants", None)]), vec![("participants", Missing)]),
-        ("program name missing", edited(&[("/program/name", None)]), vec![("program.name", Missing)]),
-        ("program name null", edited(&[("/program/name", Some(Value::Null))]), vec![("program.name", Missing)]),
+        (
+            "program missing",
+            edited(&[("/program", None)]),
+            vec![("program", Missing)],
+        ),
+        (
+            "participants missing",
+            edited(&[("/participants", None)]),
+            vec![("participants", Missing)],
+        ),
+        (
+            "program name missing",
+            edited(&[("/program/name", None)]),
+            vec![("program.name", Missing)],
+        ),
+        (
+            "program name null",
+            edited(&[("/program/name", Some(Value::Null))]),
+            vec![("program.name", Missing)],
+        ),
         (
             "participant fields missing",
             edited(&[
@@ -184,7 +341,13 @@ fn corrupt_inputs_are_reported_with_their_place() {
         (
             "bad role",
             edited(&[("/participants/1/role", Some(json!("boss")))]),
-            vec![("participants[1].role", UnknownValue { value: "boss".into(), allowed: A_ROLE.to_vec() })],
+            vec![(
+                "participants[1].role",
+                UnknownValue {
+                    value: "boss".into(),
+                    allowed: A_ROLE.to_vec(),
+                },
+            )],
         ),
         (
             "bad channel",
@@ -200,12 +363,20 @@ fn corrupt_inputs_are_reported_with_their_place() {
         (
             "bad date",
             edited(&[("/program/start_date", Some(json!("2026-02-30")))]),
-            vec![("program.start_date", InvalidDate { value: "2026-02-30".into() })],
+            vec![(
+                "program.start_date",
+                InvalidDate {
+                    value: "2026-02-30".into(),
+                },
+            )],
         ),
         (
             "date as number",
             edited(&[("/participants/0/consent_date", Some(json!(20260220)))]),
-            vec![("participants[0].consent_date", wrong(Expected::Date, JsonType::Number))],
+            vec![(
+                "participants[0].consent_date",
+                wrong(Expected::Date, JsonType::Number),
+            )],
         ),
         (
             "bad id",
@@ -214,34 +385,71 @@ fn corrupt_inputs_are_reported_with_their_place() {
         ),
         (
             "bad skill id",
-            edited(&[("/participants/0/skills_offered/0/skill", Some(json!("Social Media")))]),
-            vec![("participants[0].skills_offered[0].skill", InvalidId { value: "Social Media".into() })],
+            edited(&[(
+                "/participants/0/skills_offered/0/skill",
+                Some(json!("Social Media")),
+            )]),
+            vec![(
+                "participants[0].skills_offered[0].skill",
+                InvalidId {
+                    value: "Social Media".into(),
+                },
+            )],
         ),
         // From validation:
         (
             "duplicate emails",
             edited(&[("/participants/1/email", Some(lucia_email))]),
-            vec![("participants[1].email", DuplicateEmail { first: "participants[0]".into() })],
+            vec![(
+                "participants[1].email",
+                DuplicateEmail {
+                    first: "participants[0]".into(),
+                },
+            )],
         ),
         (
             "unknown manager id",
             edited(&[("/participants/1/manager_id", Some(json!(stranger)))]),
-            vec![("participants[1].manager_id", UnknownParticipant { id: stranger.into() })],
+            vec![(
+                "participants[1].manager_id",
+                UnknownParticipant {
+                    id: stranger.into(),
+                },
+            )],
         ),
         (
             "unknown skill",
-            edited(&[("/participants/0/skills_offered/0/skill", Some(json!("basket-weaving")))]),
-            vec![("participants[0].skills_offered[0].skill", UnknownSkill { id: "basket-weaving".into() })],
+            edited(&[(
+                "/participants/0/skills_offered/0/skill",
+                Some(json!("basket-weaving")),
+            )]),
+            vec![(
+                "participants[0].skills_offered[0].skill",
+                UnknownSkill {
+                    id: "basket-weaving".into(),
+                },
+            )],
         ),
         (
             "unknown objective skill",
             edited(&[("/program/objectives/0/skills/1", Some(json!("custom-nope")))]),
-            vec![("program.objectives[0].skills[1]", UnknownSkill { id: "custom-nope".into() })],
+            vec![(
+                "program.objectives[0].skills[1]",
+                UnknownSkill {
+                    id: "custom-nope".into(),
+                },
+            )],
         ),
         (
             "capacity above the program limit",
             edited(&[("/participants/0/capacity", Some(json!(11)))]),
-            vec![("participants[0].capacity", OutOfRange { min: 1.0, max: 10.0 })],
+            vec![(
+                "participants[0].capacity",
+                OutOfRange {
+                    min: 1.0,
+                    max: 10.0,
+                },
+            )],
         ),
     ];
 
@@ -261,7 +469,9 @@ fn corrupt_inputs_are_reported_with_their_place() {
         };
         for (path, kind) in &expected {
             if !has(&problems, path, kind) {
-                failures.push(format!("{name}: missing ({path:?}, {kind:?}) in {problems:#?}"));
+                failures.push(format!(
+                    "{name}: missing ({path:?}, {kind:?}) in {problems:#?}"
+                ));
             }
         }
     }
@@ -300,24 +510,67 @@ fn decode_and_validation_problems_are_merged_without_echoes() {
     let bytes = edited(&[
         ("/program/name", Some(json!(["x"]))),
         ("/program/objectives/0/target", Some(json!(2.0))),
-        ("/participants/0/email", Some(json!("roberto.marini@acme.example"))),
-        ("/participants/0/skills_offered/0/level", Some(json!("high"))),
+        (
+            "/participants/0/email",
+            Some(json!("roberto.marini@acme.example")),
+        ),
+        (
+            "/participants/0/skills_offered/0/level",
+            Some(json!("high")),
+        ),
         ("/participants/1/manager_id", Some(json!(stranger))),
-        ("/participants/1/skills_wanted/1/skill", Some(json!("juggling"))),
+        (
+            "/participants/1/skills_wanted/1/skill",
+            Some(json!("juggling")),
+        ),
         ("/skills/0", Some(json!("Excel"))),
     ]);
     let problems = problems_of(&bytes);
-    let listed: Vec<(String, ProblemKind)> = problems.iter().map(|p| (p.path.clone(), p.kind.clone())).collect();
+    let listed: Vec<(String, ProblemKind)> = problems
+        .iter()
+        .map(|p| (p.path.clone(), p.kind.clone()))
+        .collect();
     let expected: Vec<(String, ProblemKind)> = vec![
         ("program.name", wrong(Expected::Text, JsonType::Array)),
-        ("program.objectives[0].target", ProblemKind::TargetEqualsBaseline),
+        (
+            "program.objectives[0].target",
+            ProblemKind::TargetEqualsBaseline,
+        ),
         // The objective's custom skill is unknown now that `skills[0]` is unreadable.
-        ("program.objectives[0].skills[1]", ProblemKind::UnknownSkill { id: "custom-excel-macros".into() }),
-        ("participants[0].skills_offered[0].level", wrong(Expected::WholeNumber, JsonType::String)),
-        ("participants[0].skills_offered[1].skill", ProblemKind::UnknownSkill { id: "custom-excel-macros".into() }),
-        ("participants[1].email", ProblemKind::DuplicateEmail { first: "participants[0]".into() }),
-        ("participants[1].manager_id", ProblemKind::UnknownParticipant { id: stranger.into() }),
-        ("participants[1].skills_wanted[1].skill", ProblemKind::UnknownSkill { id: "juggling".into() }),
+        (
+            "program.objectives[0].skills[1]",
+            ProblemKind::UnknownSkill {
+                id: "custom-excel-macros".into(),
+            },
+        ),
+        (
+            "participants[0].skills_offered[0].level",
+            wrong(Expected::WholeNumber, JsonType::String),
+        ),
+        (
+            "participants[0].skills_offered[1].skill",
+            ProblemKind::UnknownSkill {
+                id: "custom-excel-macros".into(),
+            },
+        ),
+        (
+            "participants[1].email",
+            ProblemKind::DuplicateEmail {
+                first: "participants[0]".into(),
+            },
+        ),
+        (
+            "participants[1].manager_id",
+            ProblemKind::UnknownParticipant {
+                id: stranger.into(),
+            },
+        ),
+        (
+            "participants[1].skills_wanted[1].skill",
+            ProblemKind::UnknownSkill {
+                id: "juggling".into(),
+            },
+        ),
         ("skills[0]", wrong(Expected::Object, JsonType::String)),
     ]
     .into_iter()
@@ -345,7 +598,10 @@ fn docs_example_imports_cleanly_and_exports_identically() {
 #[test]
 fn the_format_page_shows_the_tested_example() {
     let page = include_str!("../docs/file-format.md");
-    assert!(page.contains(&format!("```json\n{EXAMPLE}```")), "docs/file-format.md must embed docs/example-v1.json verbatim");
+    assert!(
+        page.contains(&format!("```json\n{EXAMPLE}```")),
+        "docs/file-format.md must embed docs/example-v1.json verbatim"
+    );
 }
 
 #[test]
@@ -362,12 +618,20 @@ fn optional_fields_take_domain_defaults_and_null_means_absent() {
     let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(preview.exported_at, None);
     let ws = preview.workspace;
-    let mut program = Program::default();
-    program.name = "Pilot".into();
-    program.ground_rules.custom = vec!["Be kind".into()];
+    let program = Program {
+        name: "Pilot".into(),
+        ground_rules: GroundRules {
+            custom: vec!["Be kind".into()],
+            ..GroundRules::default()
+        },
+        ..Program::default()
+    };
     assert_eq!(ws.program, program);
     let p = &ws.participants[0];
-    let mut expected = Participant::new(ParticipantId::parse("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d").unwrap(), Role::Mentee);
+    let mut expected = Participant::new(
+        ParticipantId::parse("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d").unwrap(),
+        Role::Mentee,
+    );
     expected.name = "Ana".into();
     expected.email = "ana@example.com".into();
     expected.interests = vec!["road cycling".into()];
@@ -388,14 +652,36 @@ fn warnings_for_unknown_fields_and_missing_consent() {
         ("/program/ground_rules/extra", Some(json!(1))),
     ]);
     let preview = import_bytes(&bytes).unwrap_or_else(|p| panic!("{p:#?}"));
-    let warnings: Vec<(String, WarningKind)> = preview.warnings.into_iter().map(|w| (w.path, w.kind)).collect();
+    let warnings: Vec<(String, WarningKind)> = preview
+        .warnings
+        .into_iter()
+        .map(|w| (w.path, w.kind))
+        .collect();
     assert_eq!(
         warnings,
         vec![
-            ("program.ground_rules.extra".into(), WarningKind::IgnoredField { name: "extra".into() }),
-            ("participants[1].consent_date".into(), WarningKind::NoConsentDate),
-            ("participants[1].nickname".into(), WarningKind::IgnoredField { name: "nickname".into() }),
-            ("sessions".into(), WarningKind::IgnoredField { name: "sessions".into() }),
+            (
+                "program.ground_rules.extra".into(),
+                WarningKind::IgnoredField {
+                    name: "extra".into()
+                }
+            ),
+            (
+                "participants[1].consent_date".into(),
+                WarningKind::NoConsentDate
+            ),
+            (
+                "participants[1].nickname".into(),
+                WarningKind::IgnoredField {
+                    name: "nickname".into()
+                }
+            ),
+            (
+                "sessions".into(),
+                WarningKind::IgnoredField {
+                    name: "sessions".into()
+                }
+            ),
         ]
     );
 }
@@ -418,11 +704,20 @@ fn version_0_draft_is_migrated() {
     let roberto = roberto.as_object_mut().unwrap();
     roberto.remove("manager_id");
     roberto.insert("manager".into(), lucia.clone());
-    roberto.insert("skills_wanted".into(), json!(["social-media", {"skill": "ai-tools", "priority": "nice_to_have"}]));
+    roberto.insert(
+        "skills_wanted".into(),
+        json!(["social-media", {"skill": "ai-tools", "priority": "nice_to_have"}]),
+    );
 
-    let preview = import_bytes(&serde_json::to_vec(&v0).unwrap()).unwrap_or_else(|p| panic!("{p:#?}"));
+    let preview =
+        import_bytes(&serde_json::to_vec(&v0).unwrap()).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(preview.source_version, 0);
-    assert!(preview.warnings.iter().any(|w| w.kind == WarningKind::Migrated { from: 0 } && w.path == "version"));
+    assert!(
+        preview
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::Migrated { from: 0 } && w.path == "version")
+    );
     let ws = &preview.workspace;
     assert_eq!(ws.catalogue.custom[0].id.as_str(), "custom-excel-macros");
     let roberto = &ws.participants[1];
@@ -430,15 +725,27 @@ fn version_0_draft_is_migrated() {
     assert_eq!(
         roberto.skills_wanted,
         vec![
-            WantedSkill { skill: SkillId::parse("social-media").unwrap(), priority: Priority::Important },
-            WantedSkill { skill: SkillId::parse("ai-tools").unwrap(), priority: Priority::NiceToHave },
+            WantedSkill {
+                skill: SkillId::parse("social-media").unwrap(),
+                priority: Priority::Important
+            },
+            WantedSkill {
+                skill: SkillId::parse("ai-tools").unwrap(),
+                priority: Priority::NiceToHave
+            },
         ]
     );
 
     // Problems in a migrated file are reported with current-format paths.
     v0["participants"][1]["manager"] = json!("boss");
     let problems = problems_of(&serde_json::to_vec(&v0).unwrap());
-    assert!(has(&problems, "participants[1].manager_id", &ProblemKind::InvalidId { value: "boss".into() }));
+    assert!(has(
+        &problems,
+        "participants[1].manager_id",
+        &ProblemKind::InvalidId {
+            value: "boss".into()
+        }
+    ));
 }
 
 #[test]
@@ -447,7 +754,12 @@ fn demo_workspace_round_trips() {
     let text = export_json(&ws, "2026-09-01T10:00:00Z");
     let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(preview.workspace, ws);
-    let stored = Stored { workspace: ws, demo: true, revision: 3, saved_at: "2026-09-01T10:00:00Z".into() };
+    let stored = Stored {
+        workspace: ws,
+        demo: true,
+        revision: 3,
+        saved_at: "2026-09-01T10:00:00Z".into(),
+    };
     assert_eq!(decode_stored(&encode_stored(&stored)), Ok(stored));
 }
 
@@ -469,13 +781,22 @@ fn two_thousand_participants_import_quickly() {
         .collect();
     let text = export_json(&ws, "2026-03-02T08:15:00Z");
     let start = Instant::now();
-    let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{:#?}", &p[..p.len().min(5)]));
+    let preview =
+        import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{:#?}", &p[..p.len().min(5)]));
     let elapsed = start.elapsed();
-    eprintln!("imported {} participants ({} bytes) in {elapsed:?}", ws.participants.len(), text.len());
+    eprintln!(
+        "imported {} participants ({} bytes) in {elapsed:?}",
+        ws.participants.len(),
+        text.len()
+    );
     assert_eq!(preview.workspace, ws);
     // Generous in debug builds; a release build takes a few tens of milliseconds.
     let limit = if cfg!(debug_assertions) { 3.0 } else { 0.5 };
-    assert!(elapsed.as_secs_f64() < limit, "{} bytes took {elapsed:?}", text.len());
+    assert!(
+        elapsed.as_secs_f64() < limit,
+        "{} bytes took {elapsed:?}",
+        text.len()
+    );
 }
 
 #[test]
@@ -517,7 +838,8 @@ fn date() -> impl Strategy<Value = Date> {
 fn finite() -> impl Strategy<Value = f64> {
     prop_oneof![
         (-1_000_000i64..1_000_000).prop_map(|n| n as f64),
-        (-99_999_999_999_999i64..=99_999_999_999_999, 0i32..=15).prop_map(|(m, k)| m as f64 / 10f64.powi(k)),
+        (-99_999_999_999_999i64..=99_999_999_999_999, 0i32..=15)
+            .prop_map(|(m, k)| m as f64 / 10f64.powi(k)),
         (-900_000_000_000_000i64..=900_000_000_000_000).prop_map(|n| n as f64),
         Just(0.0),
         Just(-0.0),
@@ -566,7 +888,14 @@ struct RawParticipant {
 }
 
 fn raw_participant() -> impl Strategy<Value = RawParticipant> {
-    let texts = [free_text(), free_text(), free_text(), free_text(), free_text(), free_text()];
+    let texts = [
+        free_text(),
+        free_text(),
+        free_text(),
+        free_text(),
+        free_text(),
+        free_text(),
+    ];
     let a = (
         any::<u64>(),
         texts,
@@ -578,11 +907,20 @@ fn raw_participant() -> impl Strategy<Value = RawParticipant> {
         prop::sample::subsequence(vec!["en", "es", "it", "fr", "de", "pt", "ca", "eus"], 0..=3)
             .prop_shuffle()
             .prop_map(|v| v.into_iter().map(str::to_string).collect::<Vec<_>>()),
-        prop::sample::select(vec!["", "Europe/Madrid", "Europe/Rome", "America/New_York", "UTC"]),
+        prop::sample::select(vec![
+            "",
+            "Europe/Madrid",
+            "Europe/Rome",
+            "America/New_York",
+            "UTC",
+        ]),
     );
     let b = (
         prop::collection::vec((any::<Index>(), 1u8..=5), 0..4),
-        prop::collection::vec((any::<Index>(), prop::sample::select(Priority::ALL.to_vec())), 0..4),
+        prop::collection::vec(
+            (any::<Index>(), prop::sample::select(Priority::ALL.to_vec())),
+            0..4,
+        ),
         prop::collection::vec("[a-zà-ü0-9]{1,10}( [a-zà-ü0-9]{1,8})?", 0..4),
         (Just(Channel::ALL.to_vec()).prop_shuffle(), 0usize..=5).prop_map(|(mut c, n)| {
             c.truncate(n);
@@ -637,16 +975,22 @@ fn raw_objective() -> impl Strategy<Value = RawObjective> {
         prop::option::of(finite()),
         prop::collection::vec(any::<Index>(), 0..4),
     )
-        .prop_map(|(seed, title, kpi, texts, baseline, target, current, skills)| RawObjective {
-            seed,
-            title,
-            kpi,
-            texts,
-            baseline,
-            target: if target == baseline { baseline + 1.0 } else { target },
-            current,
-            skills,
-        })
+        .prop_map(
+            |(seed, title, kpi, texts, baseline, target, current, skills)| RawObjective {
+                seed,
+                title,
+                kpi,
+                texts,
+                baseline,
+                target: if target == baseline {
+                    baseline + 1.0
+                } else {
+                    target
+                },
+                current,
+                skills,
+            },
+        )
 }
 
 fn program_strategy() -> impl Strategy<Value = Program> {
@@ -661,30 +1005,48 @@ fn program_strategy() -> impl Strategy<Value = Program> {
         prop::sample::subsequence(StandardRule::ALL.to_vec(), 0..=5).prop_shuffle(),
         prop::collection::vec(name_text("Rule"), 0..3),
     )
-        .prop_map(|(name, organisation, description, a, b, cadence, session_minutes, standard, custom)| {
-            let (start_date, end_date) = match (a, b) {
-                (Some(a), Some(b)) if b < a => (Some(b), Some(a)),
-                other => other,
-            };
-            Program {
+        .prop_map(
+            |(
                 name,
                 organisation,
                 description,
-                start_date,
-                end_date,
-                objectives: Vec::new(),
+                a,
+                b,
                 cadence,
                 session_minutes,
-                ground_rules: GroundRules { standard, custom },
-            }
-        })
+                standard,
+                custom,
+            )| {
+                let (start_date, end_date) = match (a, b) {
+                    (Some(a), Some(b)) if b < a => (Some(b), Some(a)),
+                    other => other,
+                };
+                Program {
+                    name,
+                    organisation,
+                    description,
+                    start_date,
+                    end_date,
+                    objectives: Vec::new(),
+                    cadence,
+                    session_minutes,
+                    ground_rules: GroundRules { standard, custom },
+                }
+            },
+        )
 }
 
 fn workspace_strategy() -> impl Strategy<Value = Workspace> {
     (
         program_strategy(),
         prop::collection::vec(raw_objective(), 0..3),
-        prop::collection::vec((name_text("Skill-x"), prop::sample::select(vec![SkillKind::Digital, SkillKind::Experience])), 0..3),
+        prop::collection::vec(
+            (
+                name_text("Skill-x"),
+                prop::sample::select(vec![SkillKind::Digital, SkillKind::Experience]),
+            ),
+            0..3,
+        ),
         prop::collection::vec(raw_participant(), 0..6),
     )
         .prop_map(|(mut program, objectives, skills, people)| {
@@ -701,7 +1063,9 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                 .map(|(i, o)| {
                     let [company_goal, owner_department, unit] = o.texts;
                     Objective {
-                        id: ObjectiveId::from_random_bytes(seeded_bytes(o.seed.wrapping_add(i as u64))),
+                        id: ObjectiveId::from_random_bytes(seeded_bytes(
+                            o.seed.wrapping_add(i as u64),
+                        )),
                         title: format!("{} {i}", o.title),
                         company_goal,
                         owner_department,
@@ -716,19 +1080,26 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                 .collect();
             let mut participants: Vec<Participant> = Vec::new();
             for (i, r) in people.into_iter().enumerate() {
-                let id = ParticipantId::from_random_bytes(seeded_bytes(r.seed.wrapping_add(i as u64)));
+                let id =
+                    ParticipantId::from_random_bytes(seeded_bytes(r.seed.wrapping_add(i as u64)));
                 // Managers come from earlier people only: no loops, no self.
                 let manager = match (&r.manager, i) {
                     (Some(index), i) if i > 0 => Some(participants[index.index(i)].id.clone()),
                     _ => None,
                 };
-                let offered_ids = pick(&pool, &r.offered.iter().map(|(ix, _)| *ix).collect::<Vec<_>>());
+                let offered_ids = pick(
+                    &pool,
+                    &r.offered.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
+                );
                 let skills_offered = offered_ids
                     .into_iter()
                     .zip(r.offered.iter().map(|(_, level)| *level))
                     .map(|(skill, level)| OfferedSkill { skill, level })
                     .collect();
-                let wanted_ids = pick(&pool, &r.wanted.iter().map(|(ix, _)| *ix).collect::<Vec<_>>());
+                let wanted_ids = pick(
+                    &pool,
+                    &r.wanted.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
+                );
                 let skills_wanted = wanted_ids
                     .into_iter()
                     .zip(r.wanted.iter().map(|(_, priority)| *priority))
@@ -755,7 +1126,10 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     department,
                     job_title,
                     manager,
-                    seniority: Seniority { years: r.years, grade },
+                    seniority: Seniority {
+                        years: r.years,
+                        grade,
+                    },
                     languages: r.languages,
                     location,
                     time_zone: r.time_zone.to_string(),
@@ -770,7 +1144,11 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     notes,
                 });
             }
-            Workspace { program, participants, catalogue }
+            Workspace {
+                program,
+                participants,
+                catalogue,
+            }
         })
 }
 
@@ -815,9 +1193,7 @@ proptest! {
 
     /// Every finite f64, including 17-digit ones, needs serde_json's
     /// `float_roundtrip` feature (its default parser may be 1 ULP off).
-    /// Run with `cargo test --features serde_json/float_roundtrip -- --ignored`.
     #[test]
-    #[ignore = "needs serde_json's float_roundtrip feature in [dependencies]"]
     fn any_finite_f64_round_trips(baseline in any_finite(), target in any_finite(), current in prop::option::of(any_finite())) {
         prop_assume!(baseline != target);
         let mut ws = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;

@@ -3,7 +3,7 @@
 
 use super::i18n::Locale;
 use crate::domain::Date;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
@@ -21,17 +21,19 @@ fn tag(locale: Locale) -> &'static str {
     }
 }
 
-/// `Number.prototype.toLocaleString(locale, options)`; js-sys binds only the
-/// one-argument form.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Intl.NumberFormat`; js-sys binds `toLocaleString` without options.
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &str, options: &JsValue) -> NumberFormat;
+    #[wasm_bindgen(method, js_class = "NumberFormat")]
+    fn format(this: &NumberFormat, value: f64) -> String;
+}
+
 fn number_to_locale_string(value: f64, locale: Locale, opts: &JsValue) -> String {
-    // A Number object, not a primitive: Reflect.get needs an object.
-    let number: JsValue = js_sys::Number::new(&JsValue::from_f64(value)).into();
-    js_sys::Reflect::get(&number, &JsValue::from_str("toLocaleString"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call2(&number, &JsValue::from_str(tag(locale)), opts).ok())
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
+    NumberFormat::new(tag(locale), opts).format(value)
 }
 
 /// A number with at most `max_fraction` decimals: `1,234.5` / `1.234,5`.

@@ -155,7 +155,10 @@ impl Catalogue {
 
     /// The id a new custom skill named `name` gets: `custom-<slug>`, made unique.
     pub fn new_custom_id(&self, name: &str) -> SkillId {
-        let base = format!("custom-{}", crate::domain::text::slug(name));
+        // Keep room for `custom-` and a `-NN` suffix within SkillId's 64 characters.
+        let mut slug = crate::domain::text::slug(name);
+        slug.truncate(50);
+        let base = format!("custom-{}", slug.trim_end_matches('-'));
         let mut candidate = base.clone();
         let mut n = 2;
         while self.contains(&SkillId(candidate.clone())) {
@@ -193,5 +196,7 @@ mod tests {
         assert_eq!(first.as_str(), "custom-excel-macros");
         catalogue.custom.push(CustomSkill { id: first, name: "Excel macros".into(), kind: SkillKind::Digital });
         assert_eq!(catalogue.new_custom_id("Excel  macros!").as_str(), "custom-excel-macros-2");
+        let long = catalogue.new_custom_id(&"very long skill name ".repeat(10));
+        assert!(SkillId::parse(long.as_str()).is_some(), "{long}");
     }
 }

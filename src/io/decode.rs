@@ -85,7 +85,13 @@ impl Decoder {
     }
 
     fn wrong_type(&mut self, loc: &Loc, expected: Expected, found: &Value) {
-        self.problem(loc, ProblemKind::WrongType { expected, found: json_type(found) });
+        self.problem(
+            loc,
+            ProblemKind::WrongType {
+                expected,
+                found: json_type(found),
+            },
+        );
     }
 
     /// The object at `loc`, with a warning for each field not in `known`.
@@ -147,7 +153,11 @@ impl Decoder {
 
     fn text_list(&mut self, value: Option<&Value>, loc: &Loc) -> Vec<String> {
         let items = self.list(value, loc);
-        items.iter().enumerate().map(|(i, item)| self.text(Some(item), &loc.index(i))).collect()
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.text(Some(item), &loc.index(i)))
+            .collect()
     }
 
     fn bool(&mut self, value: Option<&Value>, loc: &Loc, default: bool) -> bool {
@@ -181,7 +191,13 @@ impl Decoder {
                 None
             }
             Some(f) if f < 0.0 || f > max as f64 => {
-                self.problem(loc, ProblemKind::OutOfRange { min: 0.0, max: max as f64 });
+                self.problem(
+                    loc,
+                    ProblemKind::OutOfRange {
+                        min: 0.0,
+                        max: max as f64,
+                    },
+                );
                 None
             }
             // Exact: `n` is an integer no larger than `max` (at most u16::MAX).
@@ -256,7 +272,13 @@ impl Decoder {
             Value::String(s) => {
                 let parsed = parse(s);
                 if parsed.is_none() {
-                    self.problem(loc, ProblemKind::UnknownValue { value: s.clone(), allowed: allowed.to_vec() });
+                    self.problem(
+                        loc,
+                        ProblemKind::UnknownValue {
+                            value: s.clone(),
+                            allowed: allowed.to_vec(),
+                        },
+                    );
                 }
                 parsed
             }
@@ -298,7 +320,9 @@ impl Decoder {
             participants: Vec::new(),
             skills: Vec::new(),
         };
-        let Some(map) = self.object(value, &root, TOP_FIELDS) else { return file };
+        let Some(map) = self.object(value, &root, TOP_FIELDS) else {
+            return file;
+        };
 
         file.exported_at = self.text(get(map, "exported_at"), &root.key("exported_at"));
 
@@ -310,27 +334,45 @@ impl Decoder {
         let loc = root.key("participants");
         let participants = self.required(get(map, "participants"), &loc);
         let items = self.list(participants, &loc);
-        file.participants = items.iter().enumerate().map(|(i, p)| self.participant(p, &loc.index(i))).collect();
+        file.participants = items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.participant(p, &loc.index(i)))
+            .collect();
 
         let loc = root.key("skills");
         let items = self.list(get(map, "skills"), &loc);
-        file.skills = items.iter().enumerate().map(|(i, s)| self.custom_skill(s, &loc.index(i))).collect();
+        file.skills = items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.custom_skill(s, &loc.index(i)))
+            .collect();
         file
     }
 
     fn program(&mut self, value: &Value, loc: &Loc) -> ProgramV1 {
         let mut program = ProgramV1::default();
-        let Some(map) = self.object(value, loc, PROGRAM_FIELDS) else { return program };
+        let Some(map) = self.object(value, loc, PROGRAM_FIELDS) else {
+            return program;
+        };
         program.name = self.required_text(get(map, "name"), &loc.key("name"));
         program.organisation = self.text(get(map, "organisation"), &loc.key("organisation"));
         program.description = self.text(get(map, "description"), &loc.key("description"));
         program.start_date = self.date(get(map, "start_date"), &loc.key("start_date"));
         program.end_date = self.date(get(map, "end_date"), &loc.key("end_date"));
-        if let Some(cadence) = self.choice(get(map, "cadence"), &loc.key("cadence"), CadenceV1::parse, CadenceV1::NAMES)
-        {
+        if let Some(cadence) = self.choice(
+            get(map, "cadence"),
+            &loc.key("cadence"),
+            CadenceV1::parse,
+            CadenceV1::NAMES,
+        ) {
             program.cadence = cadence;
         }
-        let minutes = self.whole(get(map, "session_minutes"), &loc.key("session_minutes"), u16::MAX.into());
+        let minutes = self.whole(
+            get(map, "session_minutes"),
+            &loc.key("session_minutes"),
+            u16::MAX.into(),
+        );
         if let Some(minutes) = minutes {
             program.session_minutes = minutes as u16;
         }
@@ -341,16 +383,24 @@ impl Decoder {
         {
             let standard = get(rules, "standard");
             if standard.is_some() {
-                program.ground_rules.standard =
-                    self.choice_list(standard, &rules_loc.key("standard"), RuleV1::parse, RuleV1::NAMES);
+                program.ground_rules.standard = self.choice_list(
+                    standard,
+                    &rules_loc.key("standard"),
+                    RuleV1::parse,
+                    RuleV1::NAMES,
+                );
             }
-            program.ground_rules.custom = self.text_list(get(rules, "custom"), &rules_loc.key("custom"));
+            program.ground_rules.custom =
+                self.text_list(get(rules, "custom"), &rules_loc.key("custom"));
         }
 
         let list_loc = loc.key("objectives");
         let items = self.list(get(map, "objectives"), &list_loc);
-        program.objectives =
-            items.iter().enumerate().map(|(i, o)| self.objective(o, &list_loc.index(i))).collect();
+        program.objectives = items
+            .iter()
+            .enumerate()
+            .map(|(i, o)| self.objective(o, &list_loc.index(i)))
+            .collect();
         program
     }
 
@@ -369,16 +419,22 @@ impl Decoder {
             current: None,
             skills: Vec::new(),
         };
-        let Some(map) = self.object(value, loc, OBJECTIVE_FIELDS) else { return objective };
+        let Some(map) = self.object(value, loc, OBJECTIVE_FIELDS) else {
+            return objective;
+        };
         let id_loc = loc.key("id");
         let id = self.required(get(map, "id"), &id_loc);
         objective.id = self.id(id, &id_loc).unwrap_or_default();
         objective.title = self.required_text(get(map, "title"), &loc.key("title"));
         objective.company_goal = self.text(get(map, "company_goal"), &loc.key("company_goal"));
-        objective.owner_department = self.text(get(map, "owner_department"), &loc.key("owner_department"));
+        objective.owner_department =
+            self.text(get(map, "owner_department"), &loc.key("owner_department"));
         objective.kpi_name = self.required_text(get(map, "kpi_name"), &loc.key("kpi_name"));
         objective.unit = self.text(get(map, "unit"), &loc.key("unit"));
-        for (name, slot) in [("baseline", &mut objective.baseline), ("target", &mut objective.target)] {
+        for (name, slot) in [
+            ("baseline", &mut objective.baseline),
+            ("target", &mut objective.target),
+        ] {
             let field_loc = loc.key(name);
             let value = self.required(get(map, name), &field_loc);
             if let Some(n) = self.number(value, &field_loc) {
@@ -388,14 +444,19 @@ impl Decoder {
         objective.current = self.number(get(map, "current"), &loc.key("current"));
         let skills_loc = loc.key("skills");
         let items = self.list(get(map, "skills"), &skills_loc);
-        objective.skills =
-            items.iter().enumerate().map(|(i, s)| self.skill_id(Some(s), &skills_loc.index(i))).collect();
+        objective.skills = items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.skill_id(Some(s), &skills_loc.index(i)))
+            .collect();
         objective
     }
 
     fn participant(&mut self, value: &Value, loc: &Loc) -> ParticipantV1 {
         let mut p = ParticipantV1::placeholder();
-        let Some(map) = self.object(value, loc, PARTICIPANT_FIELDS) else { return p };
+        let Some(map) = self.object(value, loc, PARTICIPANT_FIELDS) else {
+            return p;
+        };
         let id_loc = loc.key("id");
         let id = self.required(get(map, "id"), &id_loc);
         p.id = self.id(id, &id_loc).unwrap_or_default();
@@ -409,8 +470,13 @@ impl Decoder {
         p.department = self.text(get(map, "department"), &loc.key("department"));
         p.job_title = self.text(get(map, "job_title"), &loc.key("job_title"));
         p.manager_id = self.id(get(map, "manager_id"), &loc.key("manager_id"));
-        p.seniority_years =
-            self.whole(get(map, "seniority_years"), &loc.key("seniority_years"), u8::MAX.into()).map(|y| y as u8);
+        p.seniority_years = self
+            .whole(
+                get(map, "seniority_years"),
+                &loc.key("seniority_years"),
+                u8::MAX.into(),
+            )
+            .map(|y| y as u8);
         p.grade = self.text(get(map, "grade"), &loc.key("grade"));
         p.languages = self.text_list(get(map, "languages"), &loc.key("languages"));
         p.location = self.text(get(map, "location"), &loc.key("location"));
@@ -423,14 +489,18 @@ impl Decoder {
             .enumerate()
             .map(|(i, item)| {
                 let item_loc = list_loc.index(i);
-                let mut offered = OfferedSkillV1 { skill: String::new(), level: 0 };
+                let mut offered = OfferedSkillV1 {
+                    skill: String::new(),
+                    level: 0,
+                };
                 if let Some(map) = self.object(item, &item_loc, OFFERED_FIELDS) {
                     let skill_loc = item_loc.key("skill");
                     let skill = self.required(get(map, "skill"), &skill_loc);
                     offered.skill = self.skill_id(skill, &skill_loc);
                     let level_loc = item_loc.key("level");
                     let level = self.required(get(map, "level"), &level_loc);
-                    offered.level = self.whole(level, &level_loc, u8::MAX.into()).unwrap_or(0) as u8;
+                    offered.level =
+                        self.whole(level, &level_loc, u8::MAX.into()).unwrap_or(0) as u8;
                 }
                 offered
             })
@@ -443,14 +513,22 @@ impl Decoder {
             .enumerate()
             .map(|(i, item)| {
                 let item_loc = list_loc.index(i);
-                let mut wanted = WantedSkillV1 { skill: String::new(), priority: PriorityV1::Important };
+                let mut wanted = WantedSkillV1 {
+                    skill: String::new(),
+                    priority: PriorityV1::Important,
+                };
                 if let Some(map) = self.object(item, &item_loc, WANTED_FIELDS) {
                     let skill_loc = item_loc.key("skill");
                     let skill = self.required(get(map, "skill"), &skill_loc);
                     wanted.skill = self.skill_id(skill, &skill_loc);
                     let priority_loc = item_loc.key("priority");
                     let priority = self.required(get(map, "priority"), &priority_loc);
-                    if let Some(priority) = self.choice(priority, &priority_loc, PriorityV1::parse, PriorityV1::NAMES) {
+                    if let Some(priority) = self.choice(
+                        priority,
+                        &priority_loc,
+                        PriorityV1::parse,
+                        PriorityV1::NAMES,
+                    ) {
                         wanted.priority = priority;
                     }
                 }
@@ -459,10 +537,25 @@ impl Decoder {
             .collect();
 
         p.interests = self.text_list(get(map, "interests"), &loc.key("interests"));
-        p.channels = self.choice_list(get(map, "channels"), &loc.key("channels"), ChannelV1::parse, ChannelV1::NAMES);
-        let slots = self.choice_list(get(map, "availability"), &loc.key("availability"), parse_slot, SLOT_NAMES);
-        p.availability = slots.into_iter().map(|(day, part)| slot_name(day, part).to_string()).collect();
-        if let Some(capacity) = self.whole(get(map, "capacity"), &loc.key("capacity"), u8::MAX.into()) {
+        p.channels = self.choice_list(
+            get(map, "channels"),
+            &loc.key("channels"),
+            ChannelV1::parse,
+            ChannelV1::NAMES,
+        );
+        let slots = self.choice_list(
+            get(map, "availability"),
+            &loc.key("availability"),
+            parse_slot,
+            SLOT_NAMES,
+        );
+        p.availability = slots
+            .into_iter()
+            .map(|(day, part)| slot_name(day, part).to_string())
+            .collect();
+        if let Some(capacity) =
+            self.whole(get(map, "capacity"), &loc.key("capacity"), u8::MAX.into())
+        {
             p.capacity = capacity as u8;
         }
         p.consent_date = self.date(get(map, "consent_date"), &loc.key("consent_date"));
@@ -472,8 +565,14 @@ impl Decoder {
     }
 
     fn custom_skill(&mut self, value: &Value, loc: &Loc) -> CustomSkillV1 {
-        let mut skill = CustomSkillV1 { id: String::new(), name: String::new(), kind: SkillKindV1::Digital };
-        let Some(map) = self.object(value, loc, SKILL_FIELDS) else { return skill };
+        let mut skill = CustomSkillV1 {
+            id: String::new(),
+            name: String::new(),
+            kind: SkillKindV1::Digital,
+        };
+        let Some(map) = self.object(value, loc, SKILL_FIELDS) else {
+            return skill;
+        };
         let id_loc = loc.key("id");
         let id = self.required(get(map, "id"), &id_loc);
         skill.id = self.skill_id(id, &id_loc);
@@ -500,14 +599,19 @@ mod tests {
         let inner = field.index(1);
         assert_eq!(root.render(), "");
         assert_eq!(list.render(), "participants");
-        assert_eq!(inner.key("level").render(), "participants[3].skills_offered[1].level");
+        assert_eq!(
+            inner.key("level").render(),
+            "participants[3].skills_offered[1].level"
+        );
     }
 
     #[test]
     fn whole_numbers_accept_integral_floats_and_report_range() {
         let mut d = Decoder::default();
         let loc = Loc::Root.key("n");
-        let read = |d: &mut Decoder, text: &str| d.whole(Some(&serde_json::from_str(text).unwrap()), &loc, 255);
+        let read = |d: &mut Decoder, text: &str| {
+            d.whole(Some(&serde_json::from_str(text).unwrap()), &loc, 255)
+        };
         assert_eq!(read(&mut d, "7"), Some(7));
         assert_eq!(read(&mut d, "7.0"), Some(7));
         assert!(d.problems.is_empty());
@@ -517,15 +621,24 @@ mod tests {
         assert_eq!(read(&mut d, "1e300"), None);
         assert_eq!(read(&mut d, "\"7\""), None);
         let kinds: Vec<_> = d.problems.iter().map(|p| p.kind.clone()).collect();
-        let range = ProblemKind::OutOfRange { min: 0.0, max: 255.0 };
+        let range = ProblemKind::OutOfRange {
+            min: 0.0,
+            max: 255.0,
+        };
         assert_eq!(
             kinds,
             vec![
-                ProblemKind::WrongType { expected: Expected::WholeNumber, found: JsonType::Number },
+                ProblemKind::WrongType {
+                    expected: Expected::WholeNumber,
+                    found: JsonType::Number
+                },
                 range.clone(),
                 range.clone(),
                 range,
-                ProblemKind::WrongType { expected: Expected::WholeNumber, found: JsonType::String },
+                ProblemKind::WrongType {
+                    expected: Expected::WholeNumber,
+                    found: JsonType::String
+                },
             ]
         );
     }

@@ -30,8 +30,14 @@ mod tests {
     #[test]
     fn file_name_uses_slug_and_iso_date() {
         let today = Date::new(2026, 3, 1).unwrap();
-        assert_eq!(export_file_name("Programa Año 1", today), "inversa-programa-ano-1-2026-03-01.json");
-        assert_eq!(export_file_name("", today), "inversa-program-2026-03-01.json");
+        assert_eq!(
+            export_file_name("Programa Año 1", today),
+            "inversa-programa-ano-1-2026-03-01.json"
+        );
+        assert_eq!(
+            export_file_name("", today),
+            "inversa-program-2026-03-01.json"
+        );
     }
 
     #[test]

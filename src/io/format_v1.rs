@@ -11,7 +11,8 @@ use serde::Serialize;
 use crate::domain::date::Date;
 use crate::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
 use crate::domain::participants::{
-    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority, WantedSkill, Weekday,
+    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
+    WantedSkill, Weekday,
 };
 use crate::domain::program::{Cadence, GroundRules, Objective, Program, StandardRule};
 use crate::domain::skills::{Catalogue, CustomSkill, SkillId, SkillKind};
@@ -22,7 +23,14 @@ use crate::domain::workspace::Workspace;
 pub const FORMAT_NAME: &str = "inversa";
 
 /// Top-level fields, in the order they are written.
-pub const TOP_FIELDS: &[&str] = &["format", "version", "exported_at", "program", "participants", "skills"];
+pub const TOP_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "exported_at",
+    "program",
+    "participants",
+    "skills",
+];
 pub const PROGRAM_FIELDS: &[&str] = &[
     "name",
     "organisation",
@@ -158,7 +166,9 @@ pub const SLOT_NAMES: &[&str] = &[
 /// Reads one availability slot (`"mon:morning"`, case-insensitive).
 pub fn parse_slot(text: &str) -> Option<(Weekday, DayPart)> {
     let text = text.trim();
-    let index = SLOT_NAMES.iter().position(|name| text.eq_ignore_ascii_case(name))?;
+    let index = SLOT_NAMES
+        .iter()
+        .position(|name| text.eq_ignore_ascii_case(name))?;
     Some((Weekday::ALL[index / 3], DayPart::ALL[index % 3]))
 }
 
@@ -278,8 +288,17 @@ impl FileV1 {
             version: 1,
             exported_at: exported_at.to_string(),
             program: ProgramV1::from_domain(&ws.program),
-            participants: ws.participants.iter().map(ParticipantV1::from_domain).collect(),
-            skills: ws.catalogue.custom.iter().map(CustomSkillV1::from_domain).collect(),
+            participants: ws
+                .participants
+                .iter()
+                .map(ParticipantV1::from_domain)
+                .collect(),
+            skills: ws
+                .catalogue
+                .custom
+                .iter()
+                .map(CustomSkillV1::from_domain)
+                .collect(),
         }
     }
 }
@@ -344,16 +363,26 @@ impl ParticipantV1 {
             skills_offered: p
                 .skills_offered
                 .iter()
-                .map(|s| OfferedSkillV1 { skill: s.skill.to_string(), level: s.level })
+                .map(|s| OfferedSkillV1 {
+                    skill: s.skill.to_string(),
+                    level: s.level,
+                })
                 .collect(),
             skills_wanted: p
                 .skills_wanted
                 .iter()
-                .map(|s| WantedSkillV1 { skill: s.skill.to_string(), priority: s.priority.into() })
+                .map(|s| WantedSkillV1 {
+                    skill: s.skill.to_string(),
+                    priority: s.priority.into(),
+                })
                 .collect(),
             interests: p.interests.clone(),
             channels: p.channels.iter().map(|c| (*c).into()).collect(),
-            availability: p.availability.slots().map(|(d, part)| slot_name(d, part).to_string()).collect(),
+            availability: p
+                .availability
+                .slots()
+                .map(|(d, part)| slot_name(d, part).to_string())
+                .collect(),
             capacity: p.capacity,
             consent_date: p.consent_date.map(|d| d.to_string()),
             active: p.active,
@@ -364,7 +393,10 @@ impl ParticipantV1 {
     /// A participant whose entry could not be read at all; only used to keep
     /// list positions (and so problem paths) aligned while problems are collected.
     pub fn placeholder() -> ParticipantV1 {
-        let mut p = ParticipantV1::from_domain(&Participant::new(placeholder_participant_id(0), Role::Mentee));
+        let mut p = ParticipantV1::from_domain(&Participant::new(
+            placeholder_participant_id(0),
+            Role::Mentee,
+        ));
         p.id = String::new();
         p
     }
@@ -372,7 +404,11 @@ impl ParticipantV1 {
 
 impl CustomSkillV1 {
     pub fn from_domain(s: &CustomSkill) -> CustomSkillV1 {
-        CustomSkillV1 { id: s.id.to_string(), name: s.name.clone(), kind: s.kind.into() }
+        CustomSkillV1 {
+            id: s.id.to_string(),
+            name: s.name.clone(),
+            kind: s.kind.into(),
+        }
     }
 }
 
@@ -416,7 +452,13 @@ impl FileV1 {
                 .enumerate()
                 .map(|(i, p)| p.into_domain(i))
                 .collect(),
-            catalogue: Catalogue { custom: self.skills.into_iter().map(CustomSkillV1::into_domain).collect() },
+            catalogue: Catalogue {
+                custom: self
+                    .skills
+                    .into_iter()
+                    .map(CustomSkillV1::into_domain)
+                    .collect(),
+            },
         }
     }
 }
@@ -438,7 +480,12 @@ impl ProgramV1 {
             cadence: self.cadence.into(),
             session_minutes: self.session_minutes,
             ground_rules: GroundRules {
-                standard: self.ground_rules.standard.into_iter().map(Into::into).collect(),
+                standard: self
+                    .ground_rules
+                    .standard
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
                 custom: self.ground_rules.custom,
             },
         }
@@ -448,7 +495,8 @@ impl ProgramV1 {
 impl ObjectiveV1 {
     pub fn into_domain(self, index: usize) -> Objective {
         Objective {
-            id: ObjectiveId::parse(self.id.trim()).unwrap_or_else(|| placeholder_objective_id(index)),
+            id: ObjectiveId::parse(self.id.trim())
+                .unwrap_or_else(|| placeholder_objective_id(index)),
             title: self.title.trim().to_string(),
             company_goal: self.company_goal,
             owner_department: self.owner_department,
@@ -469,26 +517,43 @@ impl ParticipantV1 {
             availability.set(day, part, true);
         }
         Participant {
-            id: ParticipantId::parse(self.id.trim()).unwrap_or_else(|| placeholder_participant_id(index)),
+            id: ParticipantId::parse(self.id.trim())
+                .unwrap_or_else(|| placeholder_participant_id(index)),
             name: self.name.trim().to_string(),
             email: self.email.trim().to_string(),
             role: self.role.into(),
             department: self.department,
             job_title: self.job_title,
-            manager: self.manager_id.as_deref().and_then(|m| ParticipantId::parse(m.trim())),
-            seniority: Seniority { years: self.seniority_years, grade: self.grade },
-            languages: self.languages.iter().map(|l| l.trim().to_lowercase()).collect(),
+            manager: self
+                .manager_id
+                .as_deref()
+                .and_then(|m| ParticipantId::parse(m.trim())),
+            seniority: Seniority {
+                years: self.seniority_years,
+                grade: self.grade,
+            },
+            languages: self
+                .languages
+                .iter()
+                .map(|l| l.trim().to_lowercase())
+                .collect(),
             location: self.location,
             time_zone: self.time_zone.trim().to_string(),
             skills_offered: self
                 .skills_offered
                 .iter()
-                .map(|s| OfferedSkill { skill: skill_id(&s.skill), level: s.level })
+                .map(|s| OfferedSkill {
+                    skill: skill_id(&s.skill),
+                    level: s.level,
+                })
                 .collect(),
             skills_wanted: self
                 .skills_wanted
                 .iter()
-                .map(|s| WantedSkill { skill: skill_id(&s.skill), priority: s.priority.into() })
+                .map(|s| WantedSkill {
+                    skill: skill_id(&s.skill),
+                    priority: s.priority.into(),
+                })
                 .collect(),
             interests: self
                 .interests
@@ -508,7 +573,11 @@ impl ParticipantV1 {
 
 impl CustomSkillV1 {
     pub fn into_domain(self) -> CustomSkill {
-        CustomSkill { id: skill_id(&self.id), name: self.name.trim().to_string(), kind: self.kind.into() }
+        CustomSkill {
+            id: skill_id(&self.id),
+            name: self.name.trim().to_string(),
+            kind: self.kind.into(),
+        }
     }
 }
 
@@ -548,7 +617,10 @@ mod tests {
                 assert_eq!(parse_slot(slot_name(day, part)), Some((day, part)));
             }
         }
-        assert_eq!(parse_slot(" MON:Morning "), Some((Weekday::Mon, DayPart::Morning)));
+        assert_eq!(
+            parse_slot(" MON:Morning "),
+            Some((Weekday::Mon, DayPart::Morning))
+        );
         assert_eq!(parse_slot("mon-morning"), None);
         assert_eq!(SLOT_NAMES.len(), 21);
     }
@@ -558,9 +630,15 @@ mod tests {
         for role in Role::ALL {
             let wire = RoleV1::from(role);
             assert_eq!(RoleV1::parse(wire.as_str()), Some(wire));
-            assert_eq!(serde_json::to_string(&wire).unwrap(), format!("\"{}\"", wire.as_str()));
+            assert_eq!(
+                serde_json::to_string(&wire).unwrap(),
+                format!("\"{}\"", wire.as_str())
+            );
         }
-        assert_eq!(ChannelV1::NAMES, ["in_person", "video_call", "phone", "chat", "email"]);
+        assert_eq!(
+            ChannelV1::NAMES,
+            ["in_person", "video_call", "phone", "chat", "email"]
+        );
         assert_eq!(PriorityV1::parse("Must_Have"), Some(PriorityV1::MustHave));
         assert_eq!(RuleV1::parse("confidential"), None);
     }
@@ -568,9 +646,18 @@ mod tests {
     #[test]
     fn field_lists_match_the_serialized_order() {
         let mut p = Participant::new(placeholder_participant_id(1), Role::Mentee);
-        p.skills_offered.push(OfferedSkill { skill: SkillId::parse("strategy").unwrap(), level: 3 });
-        p.skills_wanted.push(WantedSkill { skill: SkillId::parse("ai-tools").unwrap(), priority: Priority::MustHave });
-        let mut ws = Workspace { participants: vec![p], ..Default::default() };
+        p.skills_offered.push(OfferedSkill {
+            skill: SkillId::parse("strategy").unwrap(),
+            level: 3,
+        });
+        p.skills_wanted.push(WantedSkill {
+            skill: SkillId::parse("ai-tools").unwrap(),
+            priority: Priority::MustHave,
+        });
+        let mut ws = Workspace {
+            participants: vec![p],
+            ..Default::default()
+        };
         ws.program.objectives.push(Objective {
             id: placeholder_objective_id(1),
             title: "t".into(),
@@ -601,11 +688,23 @@ mod tests {
         };
         assert_eq!(keys(&value), sorted(TOP_FIELDS));
         assert_eq!(keys(&value["program"]), sorted(PROGRAM_FIELDS));
-        assert_eq!(keys(&value["program"]["ground_rules"]), sorted(GROUND_RULES_FIELDS));
-        assert_eq!(keys(&value["program"]["objectives"][0]), sorted(OBJECTIVE_FIELDS));
+        assert_eq!(
+            keys(&value["program"]["ground_rules"]),
+            sorted(GROUND_RULES_FIELDS)
+        );
+        assert_eq!(
+            keys(&value["program"]["objectives"][0]),
+            sorted(OBJECTIVE_FIELDS)
+        );
         assert_eq!(keys(&value["participants"][0]), sorted(PARTICIPANT_FIELDS));
-        assert_eq!(keys(&value["participants"][0]["skills_offered"][0]), sorted(OFFERED_FIELDS));
-        assert_eq!(keys(&value["participants"][0]["skills_wanted"][0]), sorted(WANTED_FIELDS));
+        assert_eq!(
+            keys(&value["participants"][0]["skills_offered"][0]),
+            sorted(OFFERED_FIELDS)
+        );
+        assert_eq!(
+            keys(&value["participants"][0]["skills_wanted"][0]),
+            sorted(WANTED_FIELDS)
+        );
         assert_eq!(keys(&value["skills"][0]), sorted(SKILL_FIELDS));
     }
 }

@@ -55,7 +55,10 @@ impl fmt::Display for WarningKind {
             WarningKind::IgnoredField { name } => write!(f, "unknown field \"{name}\" was ignored"),
             WarningKind::NoConsentDate => write!(f, "active participant with no consent date"),
             WarningKind::Migrated { from } => {
-                write!(f, "converted from format version {from} to version {CURRENT_VERSION}")
+                write!(
+                    f,
+                    "converted from format version {from} to version {CURRENT_VERSION}"
+                )
             }
         }
     }
@@ -63,7 +66,11 @@ impl fmt::Display for WarningKind {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() { write!(f, "{}", self.kind) } else { write!(f, "{}: {}", self.path, self.kind) }
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
     }
 }
 
@@ -78,7 +85,10 @@ pub fn import_bytes(bytes: &[u8]) -> Result<ImportPreview, Vec<Problem>> {
 /// Size, emptiness and binary checks; returns the text without a BOM.
 fn read_text(bytes: &[u8]) -> Result<&str, ProblemKind> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ProblemKind::TooLarge { bytes: bytes.len() as u64, max: MAX_IMPORT_BYTES as u64 });
+        return Err(ProblemKind::TooLarge {
+            bytes: bytes.len() as u64,
+            max: MAX_IMPORT_BYTES as u64,
+        });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -87,7 +97,9 @@ fn read_text(bytes: &[u8]) -> Result<&str, ProblemKind> {
     if let Some(looks_like) = magic_kind(bytes) {
         return Err(ProblemKind::NotText { looks_like });
     }
-    let not_text = ProblemKind::NotText { looks_like: BinaryKind::Unknown };
+    let not_text = ProblemKind::NotText {
+        looks_like: BinaryKind::Unknown,
+    };
     let text = std::str::from_utf8(bytes).map_err(|_| not_text.clone())?;
     if text.contains('\0') {
         return Err(not_text);
@@ -103,7 +115,10 @@ fn magic_kind(bytes: &[u8]) -> Option<BinaryKind> {
         (b"%PDF", BinaryKind::Pdf),
         (b"PK\x03\x04", BinaryKind::Zip),
     ];
-    MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
 }
 
 /// Parses JSON text; an early end is told apart from other syntax errors.
@@ -122,34 +137,52 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
 pub(crate) fn import_value(value: &Value) -> Result<ImportPreview, Vec<Problem>> {
     let whole = |kind| Err(vec![Problem::whole_file(kind)]);
     let Value::Object(map) = value else {
-        return whole(ProblemKind::WrongType { expected: Expected::Object, found: json_type(value) });
+        return whole(ProblemKind::WrongType {
+            expected: Expected::Object,
+            found: json_type(value),
+        });
     };
     // A JSON file that is not ours gets one problem, not hundreds.
     if map.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return whole(ProblemKind::NotInversaFile);
     }
     let version = match map.get("version") {
-        None | Some(Value::Null) => return Err(vec![Problem::new("version", ProblemKind::Missing)]),
+        None | Some(Value::Null) => {
+            return Err(vec![Problem::new("version", ProblemKind::Missing)]);
+        }
         Some(v) => match v.as_u64() {
             Some(n) => n,
-            None => return whole(ProblemKind::UnknownVersion { found: short_text(v) }),
+            None => {
+                return whole(ProblemKind::UnknownVersion {
+                    found: short_text(v),
+                });
+            }
         },
     };
     if version > CURRENT_VERSION {
-        return whole(ProblemKind::NewerVersion { found: version, supported: CURRENT_VERSION });
+        return whole(ProblemKind::NewerVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
     }
 
     let mut decoder = Decoder::default();
     let migrated;
     let current = if version < CURRENT_VERSION {
         migrated = migrate(value.clone(), version)?;
-        decoder.warnings.push(Warning { path: "version".into(), kind: WarningKind::Migrated { from: version } });
+        decoder.warnings.push(Warning {
+            path: "version".into(),
+            kind: WarningKind::Migrated { from: version },
+        });
         &migrated
     } else {
         value
     };
     let file = decoder.file(current);
-    let exported_at = current.get("exported_at").and_then(Value::as_str).map(str::to_string);
+    let exported_at = current
+        .get("exported_at")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let workspace = file.into_domain();
 
     let mut problems = decoder.problems;
@@ -166,11 +199,19 @@ pub(crate) fn import_value(value: &Value) -> Result<ImportPreview, Vec<Problem>>
     let mut warnings = decoder.warnings;
     for (i, p) in workspace.participants.iter().enumerate() {
         if p.active && p.consent_date.is_none() {
-            warnings.push(Warning { path: format!("participants[{i}].consent_date"), kind: WarningKind::NoConsentDate });
+            warnings.push(Warning {
+                path: format!("participants[{i}].consent_date"),
+                kind: WarningKind::NoConsentDate,
+            });
         }
     }
     sort_in_document_order(&mut warnings, |w| &w.path);
-    Ok(ImportPreview { workspace, warnings, exported_at, source_version: version })
+    Ok(ImportPreview {
+        workspace,
+        warnings,
+        exported_at,
+        source_version: version,
+    })
 }
 
 /// A value's text for messages, kept short.
@@ -225,7 +266,9 @@ impl Shadow {
 /// Byte offsets where a path can be cut into an ancestor: before each `.`
 /// and `[` (not the full length).
 fn boundaries(path: &str) -> impl Iterator<Item = usize> + '_ {
-    path.char_indices().filter(|(i, c)| *i > 0 && matches!(c, '.' | '[')).map(|(i, _)| i)
+    path.char_indices()
+        .filter(|(i, c)| *i > 0 && matches!(c, '.' | '['))
+        .map(|(i, _)| i)
 }
 
 /// One step of a path, ordered as the file writes it.
@@ -314,7 +357,17 @@ mod tests {
 
     #[test]
     fn odd_paths_do_not_panic() {
-        for path in ["[", "]", "a[", "a[x].b", ".", "..", "a.[3]", "é[1].ü", "[99999999999999999999999]"] {
+        for path in [
+            "[",
+            "]",
+            "a[",
+            "a[x].b",
+            ".",
+            "..",
+            "a.[3]",
+            "é[1].ü",
+            "[99999999999999999999999]",
+        ] {
             let _ = steps(path);
         }
     }
@@ -323,7 +376,10 @@ mod tests {
     fn shadowing_hides_the_same_place_and_what_is_inside() {
         let decode = vec![
             Problem::new("participants[2]", ProblemKind::Missing),
-            Problem::new("participants[4].skills_offered[0].skill", ProblemKind::Missing),
+            Problem::new(
+                "participants[4].skills_offered[0].skill",
+                ProblemKind::Missing,
+            ),
             Problem::new("program.name", ProblemKind::Missing),
         ];
         let shadow = Shadow::new(&decode);
@@ -345,27 +401,76 @@ mod tests {
         assert_eq!(kind(b""), Some(ProblemKind::EmptyFile));
         assert_eq!(kind(b" \n\t\r "), Some(ProblemKind::EmptyFile));
         assert_eq!(kind(b"\xEF\xBB\xBF  "), Some(ProblemKind::EmptyFile));
-        assert_eq!(kind(b"\x89PNG\r\n\x1a\n"), Some(ProblemKind::NotText { looks_like: BinaryKind::Png }));
-        assert_eq!(kind(b"\xFF\xD8\xFF\xE0"), Some(ProblemKind::NotText { looks_like: BinaryKind::Jpeg }));
-        assert_eq!(kind(b"GIF89a"), Some(ProblemKind::NotText { looks_like: BinaryKind::Gif }));
-        assert_eq!(kind(b"%PDF-1.7"), Some(ProblemKind::NotText { looks_like: BinaryKind::Pdf }));
-        assert_eq!(kind(b"PK\x03\x04"), Some(ProblemKind::NotText { looks_like: BinaryKind::Zip }));
-        assert_eq!(kind(b"{\"a\": \xC3}"), Some(ProblemKind::NotText { looks_like: BinaryKind::Unknown }));
-        assert_eq!(kind(b"{\"a\": 1}\0"), Some(ProblemKind::NotText { looks_like: BinaryKind::Unknown }));
+        assert_eq!(
+            kind(b"\x89PNG\r\n\x1a\n"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Png
+            })
+        );
+        assert_eq!(
+            kind(b"\xFF\xD8\xFF\xE0"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Jpeg
+            })
+        );
+        assert_eq!(
+            kind(b"GIF89a"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Gif
+            })
+        );
+        assert_eq!(
+            kind(b"%PDF-1.7"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Pdf
+            })
+        );
+        assert_eq!(
+            kind(b"PK\x03\x04"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Zip
+            })
+        );
+        assert_eq!(
+            kind(b"{\"a\": \xC3}"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Unknown
+            })
+        );
+        assert_eq!(
+            kind(b"{\"a\": 1}\0"),
+            Some(ProblemKind::NotText {
+                looks_like: BinaryKind::Unknown
+            })
+        );
         assert_eq!(read_text(b"\xEF\xBB\xBF{}"), Ok("{}"));
     }
 
     #[test]
     fn warning_wording() {
-        let w = Warning { path: "participants[0].nick".into(), kind: WarningKind::IgnoredField { name: "nick".into() } };
-        assert_eq!(w.to_string(), "participants[0].nick: unknown field \"nick\" was ignored");
-        assert_eq!(WarningKind::Migrated { from: 0 }.to_string(), "converted from format version 0 to version 1");
+        let w = Warning {
+            path: "participants[0].nick".into(),
+            kind: WarningKind::IgnoredField {
+                name: "nick".into(),
+            },
+        };
+        assert_eq!(
+            w.to_string(),
+            "participants[0].nick: unknown field \"nick\" was ignored"
+        );
+        assert_eq!(
+            WarningKind::Migrated { from: 0 }.to_string(),
+            "converted from format version 0 to version 1"
+        );
     }
 
     #[test]
     fn version_text_is_short() {
         assert_eq!(short_text(&Value::String("one".into())), "one");
         assert_eq!(short_text(&serde_json::json!(1.5)), "1.5");
-        assert_eq!(short_text(&Value::String("x".repeat(100))).chars().count(), 41);
+        assert_eq!(
+            short_text(&Value::String("x".repeat(100))).chars().count(),
+            41
+        );
     }
 }

@@ -16,7 +16,9 @@ pub(crate) fn migrate(mut value: Value, from: u64) -> Result<Value, Vec<Problem>
         value = match version {
             0 => v0_to_v1(value)?,
             other => {
-                return Err(vec![Problem::whole_file(ProblemKind::UnknownVersion { found: other.to_string() })]);
+                return Err(vec![Problem::whole_file(ProblemKind::UnknownVersion {
+                    found: other.to_string(),
+                })]);
             }
         };
         version += 1;
@@ -31,7 +33,9 @@ pub(crate) fn migrate(mut value: Value, from: u64) -> Result<Value, Vec<Problem>
 /// - `skills_wanted` entries could be a bare skill id, meaning priority
 ///   `"important"` (now always `{"skill", "priority"}`).
 fn v0_to_v1(mut value: Value) -> Result<Value, Vec<Problem>> {
-    let Some(top) = value.as_object_mut() else { return Ok(value) };
+    let Some(top) = value.as_object_mut() else {
+        return Ok(value);
+    };
     rename(top, "custom_skills", "skills");
     if let Some(Value::Array(participants)) = top.get_mut("participants") {
         for participant in participants.iter_mut().filter_map(Value::as_object_mut) {
@@ -101,7 +105,14 @@ mod tests {
         let v1 = json!({"format": "inversa", "version": 1, "participants": []});
         assert_eq!(migrate(v1.clone(), 1).unwrap(), v1);
         assert_eq!(migrate(json!([1, 2]), 0).unwrap(), json!([1, 2]));
-        let both = migrate(json!({"skills": [], "custom_skills": [1], "participants": {}}), 0).unwrap();
-        assert_eq!(both, json!({"skills": [], "custom_skills": [1], "participants": {}, "version": 1}));
+        let both = migrate(
+            json!({"skills": [], "custom_skills": [1], "participants": {}}),
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            both,
+            json!({"skills": [], "custom_skills": [1], "participants": {}, "version": 1})
+        );
     }
 }

@@ -23,5 +23,7 @@ mod migrate;
 pub mod storage;
 
 pub use export::{export_file_name, export_json};
-pub use import::{CURRENT_VERSION, ImportPreview, MAX_IMPORT_BYTES, Warning, WarningKind, import_bytes};
+pub use import::{
+    CURRENT_VERSION, ImportPreview, MAX_IMPORT_BYTES, Warning, WarningKind, import_bytes,
+};
 pub use storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};

@@ -72,7 +72,10 @@ pub fn decode_stored(text: &str) -> Result<Stored, Vec<Problem>> {
     let value = parse_json(text)?;
     let whole = |kind| Err(vec![Problem::whole_file(kind)]);
     let Value::Object(map) = &value else {
-        return whole(ProblemKind::WrongType { expected: Expected::Object, found: json_type(&value) });
+        return whole(ProblemKind::WrongType {
+            expected: Expected::Object,
+            found: json_type(&value),
+        });
     };
     if map.get("storage").and_then(Value::as_str) != Some(STORAGE_NAME) {
         return whole(ProblemKind::NotInversaFile);
@@ -82,16 +85,29 @@ pub fn decode_stored(text: &str) -> Result<Stored, Vec<Problem>> {
         Some(v) => match v.as_u64() {
             Some(STORAGE_SCHEMA) => {}
             Some(n) if n > STORAGE_SCHEMA => {
-                return whole(ProblemKind::NewerVersion { found: n, supported: STORAGE_SCHEMA });
+                return whole(ProblemKind::NewerVersion {
+                    found: n,
+                    supported: STORAGE_SCHEMA,
+                });
             }
-            _ => return whole(ProblemKind::UnknownVersion { found: v.to_string() }),
+            _ => {
+                return whole(ProblemKind::UnknownVersion {
+                    found: v.to_string(),
+                });
+            }
         },
     }
 
     let mut problems = Vec::new();
     let field = |name: &str| map.get(name).filter(|v| !v.is_null());
     let mut wrong = |name: &str, expected, found: &Value| {
-        problems.push(Problem::new(name, ProblemKind::WrongType { expected, found: json_type(found) }));
+        problems.push(Problem::new(
+            name,
+            ProblemKind::WrongType {
+                expected,
+                found: json_type(found),
+            },
+        ));
     };
     let revision = match field("revision") {
         None => 0,
@@ -122,7 +138,12 @@ pub fn decode_stored(text: &str) -> Result<Stored, Vec<Problem>> {
         Some(document) => import_value(document),
     };
     match document {
-        Ok(preview) if problems.is_empty() => Ok(Stored { workspace: preview.workspace, demo, revision, saved_at }),
+        Ok(preview) if problems.is_empty() => Ok(Stored {
+            workspace: preview.workspace,
+            demo,
+            revision,
+            saved_at,
+        }),
         Ok(_) => Err(problems),
         Err(more) => {
             problems.extend(more);
@@ -138,7 +159,12 @@ mod tests {
     fn stored() -> Stored {
         let mut workspace = Workspace::default();
         workspace.program.name = "Pilot".into();
-        Stored { workspace, demo: true, revision: 42, saved_at: "2026-03-01T09:30:00Z".into() }
+        Stored {
+            workspace,
+            demo: true,
+            revision: 42,
+            saved_at: "2026-03-01T09:30:00Z".into(),
+        }
     }
 
     #[test]
@@ -154,20 +180,36 @@ mod tests {
     #[test]
     fn envelope_problems() {
         let kinds = |text: &str| -> Vec<(String, ProblemKind)> {
-            decode_stored(text).unwrap_err().into_iter().map(|p| (p.path, p.kind)).collect()
+            decode_stored(text)
+                .unwrap_err()
+                .into_iter()
+                .map(|p| (p.path, p.kind))
+                .collect()
         };
         assert_eq!(kinds(""), vec![(String::new(), ProblemKind::EmptyFile)]);
-        assert_eq!(kinds("{\"storage\":\"other\"}"), vec![(String::new(), ProblemKind::NotInversaFile)]);
+        assert_eq!(
+            kinds("{\"storage\":\"other\"}"),
+            vec![(String::new(), ProblemKind::NotInversaFile)]
+        );
         assert_eq!(
             kinds("{\"storage\":\"inversa\",\"schema\":2}"),
-            vec![(String::new(), ProblemKind::NewerVersion { found: 2, supported: 1 })]
+            vec![(
+                String::new(),
+                ProblemKind::NewerVersion {
+                    found: 2,
+                    supported: 1
+                }
+            )]
         );
         assert_eq!(
             kinds("{\"storage\":\"inversa\",\"schema\":1,\"revision\":-1}"),
             vec![
                 (
                     "revision".into(),
-                    ProblemKind::WrongType { expected: Expected::WholeNumber, found: crate::domain::problem::JsonType::Number }
+                    ProblemKind::WrongType {
+                        expected: Expected::WholeNumber,
+                        found: crate::domain::problem::JsonType::Number
+                    }
                 ),
                 ("document".into(), ProblemKind::Missing)
             ]

@@ -142,16 +142,7 @@ pub fn DataPage() -> impl IntoView {
                 <Show when=move || reading.get()>
                     <p role="status">{t!(i18n, data.reading)}</p>
                 </Show>
-                {move || problems.get().map(|(file_name, found)| {
-                    let locale = i18n.get_locale();
-                    let total = found.len();
-                    let mut lines: Vec<String> = found.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(locale, p)).collect();
-                    if total > SHOWN_PROBLEMS {
-                        lines.push(td_string!(locale, data.more_problems, count = format::count(locale, total - SHOWN_PROBLEMS)).to_string());
-                    }
-                    let heading = td_string!(locale, data.import_failed, name = file_name, count = format::count(locale, total)).to_string();
-                    view! { <ProblemList heading=heading lines=lines/> }
-                })}
+                {move || problems.get().map(|(file_name, found)| view! { <ImportProblems file_name=file_name problems=found/> })}
                 {move || pending.get().map(|import| {
                     view! { <ImportPreviewCard import=import replace_message=replace_message/> }
                 })}
@@ -212,6 +203,27 @@ pub fn DataPage() -> impl IntoView {
             />
         </div>
     }
+}
+
+/// Why a file cannot be imported: every problem with its location, in an alert.
+#[component]
+pub fn ImportProblems(file_name: String, problems: Vec<Problem>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = problems.len();
+    let lines = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        let mut lines: Vec<String> = problems.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(locale, p)).collect();
+        if problems.len() > SHOWN_PROBLEMS {
+            let more = format::count(locale, problems.len() - SHOWN_PROBLEMS);
+            lines.push(td_string!(locale, data.more_problems, count = more).to_string());
+        }
+        lines
+    });
+    let heading = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        td_string!(locale, data.import_failed, name = file_name.clone(), count = format::count(locale, total)).to_string()
+    });
+    view! { <ProblemList heading=heading lines=lines/> }
 }
 
 fn has_content(ws: &Workspace) -> bool {

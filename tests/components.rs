@@ -1,0 +1,202 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test).
+//! Each test mounts the whole app into its own div and drives it like a user.
+#![cfg(target_arch = "wasm32")]
+
+use inversa::app::App;
+use inversa::app::i18n::{I18nContextProvider, Locale, use_i18n};
+use inversa::app::pages::data::ImportProblems;
+use inversa::io::import_bytes;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Clears storage, points the hash at `page` and mounts the app in a fresh div.
+fn mount_at(page: &str) -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(page).unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    console_error_panic_hook::set_once();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    std::mem::forget(handle);
+    root
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `predicate` holds, ticking the reactive system in between.
+async fn until(what: &str, predicate: impl Fn() -> bool) {
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if predicate() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn button(root: &HtmlElement, name: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button named {name:?}"))
+}
+
+/// The input whose `<label>` text is `label` (ignoring the required marker).
+fn input_labelled(root: &HtmlElement, label: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let element: web_sys::Element = labels.item(i).unwrap().dyn_into().unwrap();
+        let text = element.text_content().unwrap_or_default();
+        if text.trim().trim_end_matches('*').trim() == label {
+            let id = element.get_attribute("for").expect("label has a for attribute");
+            return document().get_element_by_id(&id).unwrap().dyn_into().unwrap();
+        }
+    }
+    panic!("no input labelled {label:?}");
+}
+
+fn alert_text(root: &HtmlElement) -> Option<String> {
+    root.query_selector("[role=alert]").unwrap().and_then(|e| e.text_content())
+}
+
+/// A bubbling event, as the browser sends: Leptos delegates listeners to the document.
+fn user_event(kind: &str) -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input.dispatch_event(&user_event("input")).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn participant_form_lists_every_problem_and_saves_once_fixed() {
+    let root = mount_at("#/participants");
+    until("the participants page", || root.text_content().unwrap_or_default().contains("Add participant")).await;
+    button(&root, "Add participant").click();
+    until("the form", || root.query_selector("form.participant-form").unwrap().is_some()).await;
+
+    // Empty name and email, a bad capacity: every problem at once.
+    type_into(&input_labelled(&root, "Pairs at once"), "0");
+    button(&root, "Save").click();
+    until("the problem list", || alert_text(&root).is_some()).await;
+    let alert = alert_text(&root).unwrap();
+    assert!(alert.contains("name: required"), "{alert}");
+    assert!(alert.contains("email: required"), "{alert}");
+    assert!(alert.contains("capacity: must be between 1 and 10"), "{alert}");
+    let name = input_labelled(&root, "Name");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    // A malformed email is named as such, next to the field.
+    type_into(&name, "Lucía Ferrer");
+    type_into(&input_labelled(&root, "Email"), "lucia.ferrer@example");
+    type_into(&input_labelled(&root, "Pairs at once"), "2");
+    button(&root, "Save").click();
+    until("the email problem", || alert_text(&root).is_some_and(|a| a.contains("email: not an email address"))).await;
+    let alert = alert_text(&root).unwrap();
+    assert!(!alert.contains("name:"), "{alert}");
+    let email = input_labelled(&root, "Email");
+    let described = email.get_attribute("aria-describedby").unwrap();
+    let error = document().get_element_by_id(&described).unwrap().text_content().unwrap();
+    assert!(error.contains("not an email address"), "{error}");
+
+    // An email already used by someone in the demo program is a duplicate.
+    type_into(&email, "GIULIA.MARCHETTI@vellora.example");
+    button(&root, "Save").click();
+    until("the duplicate problem", || alert_text(&root).is_some_and(|a| a.contains("same email as participants["))).await;
+
+    // Fixed: saved, back to the list, findable by search.
+    type_into(&input_labelled(&root, "Email"), "lucia.ferrer@vellora.example");
+    button(&root, "Save").click();
+    until("the list again", || root.query_selector("table.participants").unwrap().is_some()).await;
+    let search = input_labelled(&root, "Search");
+    type_into(&search, "lucia ferrer");
+    until("the filtered row", || {
+        root.query_selector_all("table.participants tbody tr").unwrap().length() == 1
+            && root.text_content().unwrap_or_default().contains("lucia.ferrer@vellora.example")
+    })
+    .await;
+    root.remove();
+}
+
+/// Renders the import problem list for `bytes` in `locale`, as the Data page does.
+fn mount_import_problems(file_name: &'static str, bytes: &[u8], locale: Locale) -> HtmlElement {
+    let problems = import_bytes(bytes).err().expect("the file must be refused");
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <InLocale locale=locale/>
+                <ImportProblems file_name=file_name.to_string() problems=problems.clone()/>
+            </I18nContextProvider>
+        }
+    });
+    std::mem::forget(handle);
+    root
+}
+
+#[component]
+fn InLocale(locale: Locale) -> impl IntoView {
+    use_i18n().set_locale(locale);
+}
+
+#[wasm_bindgen_test]
+async fn import_errors_are_listed_with_their_locations() {
+    let cases: [(&str, &[u8], &[&str]); 4] = [
+        ("cut.json", br#"{"format": "inversa", "version": 1, "program": {"name": "X"#, &["ends too early", "line 1"]),
+        ("hello.json", b"hello, world", &["not valid JSON"]),
+        ("picture.json", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &["PNG image"]),
+        (
+            "types.json",
+            br#"{"format": "inversa", "version": 1, "program": {"name": 5}, "participants": [
+                {"id": "00000000-0000-4000-8000-000000000001", "name": "A", "email": "a@x.example", "role": "mentee", "capacity": "two"},
+                {"id": "00000000-0000-4000-8000-000000000002", "name": "B", "email": "not-an-email", "role": "boss"}
+            ]}"#,
+            &[
+                "program.name: expected text, found a number",
+                "participants[0].capacity: expected",
+                "participants[1].email: not an email address",
+                "participants[1].role: “boss” is not one of",
+            ],
+        ),
+    ];
+    for (file_name, bytes, expected) in cases {
+        let root = mount_import_problems(file_name, bytes, Locale::en);
+        until(file_name, || alert_text(&root).is_some()).await;
+        let alert = alert_text(&root).unwrap();
+        assert!(alert.contains(&format!("{file_name} cannot be imported. Nothing was changed.")), "{alert}");
+        for text in expected {
+            assert!(alert.contains(text), "{file_name}: expected {text:?} in {alert}");
+        }
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn import_errors_speak_the_users_language() {
+    let root = mount_import_problems("corto.json", br#"{"format": "inversa", "#, Locale::es);
+    until("the Spanish list", || alert_text(&root).is_some_and(|a| a.contains("corto.json"))).await;
+    let alert = alert_text(&root).unwrap();
+    assert!(!alert.contains("cannot be imported"), "still English: {alert}");
+    assert!(!alert.contains("ends too early"), "still English: {alert}");
+    root.remove();
+}
