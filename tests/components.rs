@@ -99,9 +99,9 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     button(&root, "Save").click();
     until("the problem list", || alert_text(&root).is_some()).await;
     let alert = alert_text(&root).unwrap();
-    assert!(alert.contains("name: required"), "{alert}");
-    assert!(alert.contains("email: required"), "{alert}");
-    assert!(alert.contains("capacity: must be between 1 and 10"), "{alert}");
+    assert!(alert.contains("Name: required"), "{alert}");
+    assert!(alert.contains("Email: required"), "{alert}");
+    assert!(alert.contains("Pairs at once: must be between 1 and 10"), "{alert}");
     let name = input_labelled(&root, "Name");
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
 
@@ -110,9 +110,9 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     type_into(&input_labelled(&root, "Email"), "lucia.ferrer@example");
     type_into(&input_labelled(&root, "Pairs at once"), "2");
     button(&root, "Save").click();
-    until("the email problem", || alert_text(&root).is_some_and(|a| a.contains("email: not an email address"))).await;
+    until("the email problem", || alert_text(&root).is_some_and(|a| a.contains("Email: not an email address"))).await;
     let alert = alert_text(&root).unwrap();
-    assert!(!alert.contains("name:"), "{alert}");
+    assert!(!alert.contains("Name:"), "{alert}");
     let email = input_labelled(&root, "Email");
     let described = email.get_attribute("aria-describedby").unwrap();
     let error = document().get_element_by_id(&described).unwrap().text_content().unwrap();
@@ -121,7 +121,7 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     // An email already used by someone in the demo program is a duplicate.
     type_into(&email, "GIULIA.MARCHETTI@vellora.example");
     button(&root, "Save").click();
-    until("the duplicate problem", || alert_text(&root).is_some_and(|a| a.contains("same email as participants["))).await;
+    until("the duplicate problem", || alert_text(&root).is_some_and(|a| a.contains("Email: same email as participants["))).await;
 
     // Fixed: saved, back to the list, findable by search.
     type_into(&input_labelled(&root, "Email"), "lucia.ferrer@vellora.example");

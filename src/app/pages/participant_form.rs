@@ -4,7 +4,7 @@ use crate::app::browser;
 use crate::app::components::{TextArea, TextField, error_at, unique_id};
 use crate::app::i18n::*;
 use crate::app::lang::use_lang;
-use crate::app::messages::problem_line;
+use crate::app::messages::{problem_line, problem_message};
 use crate::app::state::use_state;
 use crate::domain::problem::ProblemKind;
 use crate::domain::text::{normalize_tag, split_list};
@@ -62,6 +62,33 @@ fn priority_code(priority: Priority) -> &'static str {
         Priority::Important => "important",
         Priority::NiceToHave => "nice_to_have",
     }
+}
+
+/// The form label of the field a problem path points at (`skills_offered[1].level`
+/// → "Skills they can teach or share"), so the summary speaks the form's words.
+fn field_label(locale: Locale, path: &str) -> Option<String> {
+    let field = path.split(['[', '.']).next().unwrap_or(path);
+    let label = match field {
+        "name" => td_string!(locale, participants.name),
+        "email" => td_string!(locale, participants.email),
+        "department" => td_string!(locale, participants.department),
+        "job_title" => td_string!(locale, participants.job_title),
+        "manager_id" => td_string!(locale, participants.manager),
+        "seniority_years" => td_string!(locale, participants.seniority_years),
+        "grade" => td_string!(locale, participants.grade),
+        "languages" => td_string!(locale, participants.languages),
+        "location" => td_string!(locale, participants.location),
+        "time_zone" => td_string!(locale, participants.time_zone),
+        "skills_offered" => td_string!(locale, participants.skills_offered),
+        "skills_wanted" => td_string!(locale, participants.skills_wanted),
+        "interests" => td_string!(locale, participants.interests),
+        "channels" => td_string!(locale, participants.channels),
+        "capacity" => td_string!(locale, participants.capacity),
+        "consent_date" => td_string!(locale, participants.consent_date),
+        "notes" => td_string!(locale, participants.notes),
+        _ => return None,
+    };
+    Some(label.to_string())
 }
 
 /// Text buffers for fields typed as free text and parsed on save.
@@ -202,7 +229,13 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
                         <ul>
                             {move || {
                                 let locale = i18n.get_locale();
-                                problems.with(|p| p.iter().map(|p| view! { <li>{problem_line(locale, p)}</li> }).collect_view())
+                                problems.with(|p| p.iter().map(|p| {
+                                    let line = match field_label(locale, &p.path) {
+                                        Some(label) => format!("{label}: {}", problem_message(locale, &p.kind)),
+                                        None => problem_line(locale, p),
+                                    };
+                                    view! { <li>{line}</li> }
+                                }).collect_view())
                             }}
                         </ul>
                     </div>
