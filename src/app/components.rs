@@ -88,6 +88,19 @@ pub fn FieldError(id: String, #[prop(into)] message: Signal<Option<String>>) -> 
     }
 }
 
+/// The `aria-describedby` value of a field: its hint, then its error when shown.
+fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let error_id = error.get().is_some().then(|| error_id.clone());
+        let ids: Vec<String> = hint_id.clone().into_iter().chain(error_id).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled text input with an optional hint and an inline error, wired for
 /// screen readers (`aria-describedby`, `aria-invalid`).
 #[component]
@@ -108,19 +121,7 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(has_hint.then(|| hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id.clone()>
@@ -159,19 +160,7 @@ pub fn TextArea(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(has_hint.then(|| hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id.clone()>{move || label.get()}</label>

@@ -48,9 +48,10 @@ pub fn apply_initial_locale() {
     }
 }
 
-/// Switches language and remembers the choice for next visits.
-pub fn choose(locale: Locale) {
-    use_i18n().set_locale(locale);
+/// Switches language and remembers the choice for next visits. Takes the
+/// context captured at render time: event handlers run outside any owner.
+pub fn choose(i18n: leptos_i18n::I18nContext<Locale>, locale: Locale) {
+    i18n.set_locale(locale);
     persist::save_language(code(locale));
 }
 

@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
     let program_name = move || state.workspace.with(|ws| ws.program.name.clone());
     let on_language = move |ev: leptos::ev::Event| {
         if let Some(locale) = lang::from_code(&event_target_value(&ev)) {
-            lang::choose(locale);
+            lang::choose(i18n, locale);
         }
     };
     view! {

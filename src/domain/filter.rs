@@ -37,28 +37,30 @@ impl ParticipantFilter {
 
     /// The matching participants, sorted by name (ignoring case and accents), then id.
     pub fn apply<'a>(&self, workspace: &'a Workspace, lang: Lang) -> Vec<&'a Participant> {
+        self.apply_indexed(workspace, &SearchIndex::build(workspace, lang))
+    }
+
+    /// Like [`ParticipantFilter::apply`] with keys prepared once by
+    /// [`SearchIndex::build`], so a keystroke only scans ready-made text. An
+    /// index built from another workspace is rebuilt rather than trusted.
+    pub fn apply_indexed<'a>(&self, workspace: &'a Workspace, index: &SearchIndex) -> Vec<&'a Participant> {
+        if index.entries.len() != workspace.participants.len() {
+            return self.apply_indexed(workspace, &SearchIndex::build(workspace, index.lang));
+        }
         let terms = self.terms();
         let department = self.department_key();
-        // Skill labels are looked up once per skill, not once per mention.
-        let mut labels: HashMap<&SkillId, String> = HashMap::new();
-        let mut found: Vec<(String, &Participant)> = Vec::new();
-        for p in &workspace.participants {
-            if !self.passes_exact(p, department.as_deref()) {
-                continue;
-            }
-            if !terms.is_empty() {
-                for id in skill_ids(p) {
-                    labels
-                        .entry(id)
-                        .or_insert_with(|| text::search_key(&workspace.catalogue.label(id, lang)));
-                }
-                let hay = haystack(p, |id| labels.get(id).cloned().unwrap_or_default());
-                if !terms_match(&terms, &hay) {
-                    continue;
-                }
-            }
-            found.push((text::search_key(p.name.trim()), p));
-        }
+        let mut found: Vec<(&str, &Participant)> = workspace
+            .participants
+            .iter()
+            .zip(&index.entries)
+            .filter(|(p, entry)| {
+                self.role.is_none_or(|role| p.role == role)
+                    && self.active.is_none_or(|active| p.active == active)
+                    && department.as_deref().is_none_or(|key| entry.department_key == key)
+                    && terms_match(&terms, &entry.haystack)
+            })
+            .map(|(p, entry)| (entry.name_key.as_str(), p))
+            .collect();
         found.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then_with(|| a.id.cmp(&b.id)));
         found.into_iter().map(|(_, p)| p).collect()
     }
@@ -80,6 +82,44 @@ impl ParticipantFilter {
         self.role.is_none_or(|role| p.role == role)
             && self.active.is_none_or(|active| p.active == active)
             && department_key.is_none_or(|key| text::search_key(p.department.trim()) == key)
+    }
+}
+
+/// Search keys of every participant for one language, in workspace order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchIndex {
+    lang: Lang,
+    entries: Vec<IndexEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct IndexEntry {
+    name_key: String,
+    department_key: String,
+    haystack: String,
+}
+
+impl SearchIndex {
+    pub fn build(workspace: &Workspace, lang: Lang) -> SearchIndex {
+        // Skill labels are looked up once per skill, not once per mention.
+        let mut labels: HashMap<&SkillId, String> = HashMap::new();
+        let entries = workspace
+            .participants
+            .iter()
+            .map(|p| {
+                for id in skill_ids(p) {
+                    labels
+                        .entry(id)
+                        .or_insert_with(|| text::search_key(&workspace.catalogue.label(id, lang)));
+                }
+                IndexEntry {
+                    name_key: text::search_key(p.name.trim()),
+                    department_key: text::search_key(p.department.trim()),
+                    haystack: haystack(p, |id| labels.get(id).cloned().unwrap_or_default()),
+                }
+            })
+            .collect();
+        SearchIndex { lang, entries }
     }
 }
 

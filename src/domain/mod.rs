@@ -16,7 +16,7 @@ pub mod validation;
 pub mod workspace;
 
 pub use date::Date;
-pub use filter::ParticipantFilter;
+pub use filter::{ParticipantFilter, SearchIndex};
 pub use ids::{ObjectiveId, ParticipantId};
 pub use overview::{DepartmentCount, ObjectiveProgress, Overview, SkillBalance};
 pub use participants::{

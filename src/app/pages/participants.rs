@@ -8,7 +8,7 @@ use crate::app::format;
 use crate::app::i18n::*;
 use crate::app::lang::use_lang;
 use crate::app::state::use_state;
-use crate::domain::filter::ParticipantFilter;
+use crate::domain::filter::{ParticipantFilter, SearchIndex};
 use crate::domain::{Participant, ParticipantId, Role};
 use leptos::prelude::*;
 
@@ -69,12 +69,17 @@ pub fn ParticipantsPage() -> impl IntoView {
         page.set(0);
     });
 
+    // Search keys change only with the people or the language, not per keystroke.
+    let index = Memo::new(move |_| {
+        let lang = lang.get();
+        state.workspace.with(|ws| SearchIndex::build(ws, lang))
+    });
     let rows = Memo::new(move |_| {
         let lang = lang.get();
         let filter = filter.get();
-        state.workspace.with(|ws| {
+        index.with(|index| state.workspace.with(|ws| {
             filter
-                .apply(ws, lang)
+                .apply_indexed(ws, index)
                 .into_iter()
                 .map(|p| Row {
                     id: p.id.clone(),
@@ -88,7 +93,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                     active: p.active,
                 })
                 .collect::<Vec<_>>()
-        })
+        }))
     });
     let total = Memo::new(move |_| state.workspace.with(|ws| ws.participants.len()));
     let departments = Memo::new(move |_| state.workspace.with(|ws| ws.departments()));
