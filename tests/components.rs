@@ -57,13 +57,13 @@ fn button(root: &HtmlElement, name: &str) -> HtmlElement {
         .unwrap_or_else(|| panic!("no button named {name:?}"))
 }
 
-/// The input whose `<label>` text is `label` (ignoring the required marker).
+/// The input whose `<label>` text is `label`.
 fn input_labelled(root: &HtmlElement, label: &str) -> HtmlInputElement {
     let labels = root.query_selector_all("label").unwrap();
     for i in 0..labels.length() {
         let element: web_sys::Element = labels.item(i).unwrap().dyn_into().unwrap();
         let text = element.text_content().unwrap_or_default();
-        if text.trim().trim_end_matches('*').trim() == label {
+        if text.trim() == label {
             let id = element.get_attribute("for").expect("label has a for attribute");
             return document().get_element_by_id(&id).unwrap().dyn_into().unwrap();
         }

@@ -124,10 +124,12 @@ pub fn TextField(
     let described_by = described_by(has_hint.then(|| hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id.clone()>
-                {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            // The star sits outside the label so the accessible name is just the
+            // label; `aria-required` tells assistive technology instead.
+            <div class="label-row">
+                <label for=id.clone()>{move || label.get()}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || hint.get()}</p> })}
             <input
                 id=id.clone()

@@ -142,7 +142,7 @@ pub fn OverviewPage() -> impl IntoView {
             <Show when=move || summary.with(|s| !s.by_department.is_empty())>
                 <section aria-labelledby="departments-heading">
                     <h2 id="departments-heading">{t!(i18n, overview.departments_heading)}</h2>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table>
                             <thead>
                                 <tr>
@@ -175,7 +175,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <section aria-labelledby="skills-heading">
                     <h2 id="skills-heading">{t!(i18n, overview.skills_heading)}</h2>
                     <p class="hint">{t!(i18n, overview.skills_hint)}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table>
                             <thead>
                                 <tr>

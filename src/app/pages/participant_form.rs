@@ -601,7 +601,7 @@ fn AvailabilityGrid(draft: RwSignal<Participant>) -> impl IntoView {
         <div class="availability">
             <h3 class="label" id="availability-label">{t!(i18n, participants.availability)}</h3>
             <p class="hint">{t!(i18n, participants.availability_hint)}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table aria-labelledby="availability-label">
                     <thead>
                         <tr>

@@ -207,7 +207,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                     }}
                 </p>
                 <Show when=move || rows.with(|r| !r.is_empty())>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="participants">
                             <caption class="visually-hidden">{t!(i18n, participants.table_caption)}</caption>
                             <thead>
