@@ -13,7 +13,7 @@ const text = (page, selector = "main") => page.locator(selector).innerText();
 async function addParticipant(page, { name, email, role, department, title }) {
   await page.getByRole("button", { name: "Add participant" }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByRole("radio", { name: new RegExp(role) }).check();
   await page.getByLabel("Department", { exact: true }).fill(department);
   await page.getByLabel("Job title", { exact: true }).fill(title);

@@ -39,13 +39,17 @@ pub fn initial_locale() -> Locale {
         .unwrap_or(Locale::en)
 }
 
-/// Applies the initial language once the i18n context exists.
+/// Applies the saved language once the i18n context exists. The provider
+/// sets the browser's language from an effect of its own, so ours must run
+/// after it: an effect created later runs later, and tracks nothing, so once.
 pub fn apply_initial_locale() {
     let i18n = use_i18n();
     let locale = initial_locale();
-    if i18n.get_locale_untracked() != locale {
-        i18n.set_locale(locale);
-    }
+    Effect::new(move |_| {
+        if i18n.get_locale_untracked() != locale {
+            i18n.set_locale(locale);
+        }
+    });
 }
 
 /// Switches language and remembers the choice for next visits. Takes the
