@@ -25,7 +25,10 @@ use std::time::{Duration, Instant};
 /// The demo's 24 people cloned to `n`, with fresh ids and unique emails.
 fn big_workspace(n: usize) -> Workspace {
     let demo = demo_workspace();
-    let mut ws = Workspace { participants: Vec::with_capacity(n), ..demo.clone() };
+    let mut ws = Workspace {
+        participants: Vec::with_capacity(n),
+        ..demo.clone()
+    };
     for i in 0..n {
         let mut p = demo.participants[i % demo.participants.len()].clone();
         p.id = ParticipantId::from_random_bytes(seeded_bytes(10_000 + i as u64));
@@ -53,7 +56,11 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 
 fn report(what: &str, ours: Duration, reference: &str, base: Duration) {
     let ratio = ours.as_secs_f64() / base.as_secs_f64();
-    println!("{what:<34} {ratio:>6.2}× {reference}   ({:.2} ms vs {:.2} ms)", ms(ours), ms(base));
+    println!(
+        "{what:<34} {ratio:>6.2}× {reference}   ({:.2} ms vs {:.2} ms)",
+        ms(ours),
+        ms(base)
+    );
 }
 
 fn ms(d: Duration) -> f64 {
@@ -72,7 +79,12 @@ fn main() {
     let import = median(15, || {
         black_box(import_bytes(black_box(bytes)).unwrap());
     });
-    report("import_bytes", import, "serde_json::from_slice::<Value>", parse);
+    report(
+        "import_bytes",
+        import,
+        "serde_json::from_slice::<Value>",
+        parse,
+    );
 
     let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
     let print = median(15, || {
@@ -81,22 +93,44 @@ fn main() {
     let export = median(15, || {
         black_box(export_json(black_box(&ws), "2026-11-25T00:00:00Z"));
     });
-    report("export_json", export, "serde_json::to_string_pretty(Value)", print);
+    report(
+        "export_json",
+        export,
+        "serde_json::to_string_pretty(Value)",
+        print,
+    );
 
     let naive = median(31, || {
-        let hits = ws.participants.iter().filter(|p| p.name.to_lowercase().contains("garcia")).count();
+        let hits = ws
+            .participants
+            .iter()
+            .filter(|p| p.name.to_lowercase().contains("garcia"))
+            .count();
         black_box(hits);
     });
-    let filter = ParticipantFilter { query: "garcía social".into(), ..Default::default() };
+    let filter = ParticipantFilter {
+        query: "garcía social".into(),
+        ..Default::default()
+    };
     let search = median(31, || {
         black_box(filter.apply(black_box(&ws), Lang::Es).len());
     });
-    report("search, index built each time", search, "naive lower-case name scan", naive);
+    report(
+        "search, index built each time",
+        search,
+        "naive lower-case name scan",
+        naive,
+    );
     let index = SearchIndex::build(&ws, Lang::Es);
     let indexed = median(31, || {
         black_box(filter.apply_indexed(black_box(&ws), &index).len());
     });
-    report("search, prepared index", indexed, "naive lower-case name scan", naive);
+    report(
+        "search, prepared index",
+        indexed,
+        "naive lower-case name scan",
+        naive,
+    );
 
     let summary = median(31, || {
         black_box(overview(black_box(&ws)));

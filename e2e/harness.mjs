@@ -1,8 +1,9 @@
-// Shared set-up for the end-to-end tests: serve dist/ on 127.0.0.1, drive the
-// system Chromium with Playwright, and watch for console errors and for any
-// request that would leave the page's own origin.
+// Shared set-up for the end-to-end tests: serve the release build on
+// 127.0.0.1, drive the system Chromium with Playwright, and record what a
+// test must never see: a console error, an uncaught exception, or a request
+// that leaves 127.0.0.1.
 import { chromium } from "playwright-core";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,87 +13,191 @@ import { serve } from "./serve.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, "..");
 
-const ARGS = [
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+export const STORAGE_KEY = "inversa.workspace.v1";
 
-/** Every visible string, per language, read from the locale files. */
+/** Every UI string, per language, read from the locale files at run time. */
 export const locales = Object.fromEntries(
   ["en", "es", "it"].map((l) => [l, JSON.parse(readFileSync(join(root, "locales", `${l}.json`), "utf8"))]),
 );
 
+// ---------------------------------------------------------------- server ----
+
 let server;
+let served;
+
+/**
+ * Copies dist/ aside before serving it: someone else may run `trunk build`
+ * while the suite runs, and a half-replaced dist/ would fail a test for a
+ * reason that has nothing to do with the app.
+ */
+function snapshotDist() {
+  const dist = join(root, "dist");
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const copy = mkdtempSync(join(tmpdir(), "inversa-dist-"));
+    try {
+      cpSync(dist, copy, { recursive: true });
+      const html = readFileSync(join(copy, "index.html"), "utf8");
+      const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+      const wasm = [...html.matchAll(/href="\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
+      if (assets.length > 0 && wasm.length === 1 && assets.every((a) => existsSync(join(copy, a)))) return copy;
+    } catch {
+      // dist/ is being replaced right now: try again.
+    }
+    rmSync(copy, { recursive: true, force: true });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+  throw new Error("dist/ is missing or incomplete: run `bash scripts/build.sh` first");
+}
+
 export async function startServer() {
-  server ??= await serve(join(root, "dist"), 0);
+  if (!server) {
+    served = snapshotDist();
+    server = await serve(served, 0);
+  }
   return `http://127.0.0.1:${server.address().port}/`;
 }
-export function stopServer() {
+
+let browser;
+
+/** Closes the server and the shared browser; call from `after`. */
+export async function stopAll() {
+  await browser?.close();
+  browser = undefined;
   server?.close();
   server = undefined;
+  if (served) rmSync(served, { recursive: true, force: true });
+  served = undefined;
+}
+
+// --------------------------------------------------------------- browsers ---
+
+const contextOptions = ({ locale, viewport }) => ({
+  locale,
+  viewport,
+  acceptDownloads: true,
+  // ONLY so axe-core can be injected; the app's CSP forbids inline scripts.
+  bypassCSP: true,
+});
+
+/** Watches a context; returns the problems it records. */
+function watch(context) {
+  const problems = { consoleErrors: [], foreignRequests: [] };
+  const onPage = (page) => {
+    page.on("console", (m) => { if (m.type() === "error") problems.consoleErrors.push(m.text()); });
+    page.on("pageerror", (e) => problems.consoleErrors.push(`pageerror: ${e}`));
+    page.on("websocket", (ws) => problems.foreignRequests.push(ws.url()));
+  };
+  context.on("page", onPage);
+  context.pages().forEach(onPage);
+  context.on("request", (r) => {
+    const url = new URL(r.url());
+    if (["data:", "blob:"].includes(url.protocol)) return;
+    if (url.hostname !== "127.0.0.1") problems.foreignRequests.push(r.url());
+  });
+  return problems;
+}
+
+function session(context, page, problems, extra = {}) {
+  return {
+    context, page, problems, ...extra,
+    /** Every test ends with this: nothing left 127.0.0.1, nothing went wrong. */
+    assertClean() {
+      assert.deepEqual(problems.foreignRequests, [], "no request may leave 127.0.0.1");
+      assert.deepEqual(problems.consoleErrors, [], "no console errors or uncaught exceptions");
+    },
+  };
+}
+
+/** A fresh, incognito-like context in the shared browser. */
+export async function openContext({ locale = "en-US", viewport = { width: 1280, height: 900 } } = {}) {
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await browser.newContext(contextOptions({ locale, viewport }));
+  const problems = watch(context);
+  const page = await context.newPage();
+  return session(context, page, problems, {
+    async close() { await context.close(); },
+  });
 }
 
 /**
- * A browser profile in its own user-data dir, so "close the browser and come
- * back" is real. Records problems instead of throwing so tests can assert
- * them at the end.
+ * A whole browser with its own user-data dir, so "close the browser and come
+ * back" is real: pass the same `dir` again to reopen it.
  */
 export async function openProfile({ locale = "en-US", dir, viewport = { width: 1280, height: 900 } } = {}) {
-  const userDataDir = dir ?? mkdtempSync(join(tmpdir(), "inversa-e2e-"));
+  const userDataDir = dir ?? mkdtempSync(join(tmpdir(), "inversa-profile-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-    locale,
-    viewport,
-    acceptDownloads: true,
-    // Only so axe-core can be injected; the app's own CSP is tested by the
-    // absence of console errors in every other respect.
-    bypassCSP: true,
+    executablePath: CHROMIUM, headless: true, args: ARGS, ...contextOptions({ locale, viewport }),
   });
-  const problems = { consoleErrors: [], foreignRequests: [] };
-  const watch = (page) => {
-    page.on("console", (m) => { if (m.type() === "error") problems.consoleErrors.push(m.text()); });
-    page.on("pageerror", (e) => problems.consoleErrors.push(String(e)));
-  };
-  context.on("page", watch);
-  context.pages().forEach(watch);
-  context.on("request", (r) => {
-    const url = new URL(r.url());
-    if (!["127.0.0.1", ""].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol)) {
-      problems.foreignRequests.push(r.url());
-    }
-  });
+  const problems = watch(context);
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context, page, userDataDir, problems,
+  return session(context, page, problems, {
+    userDataDir,
     async close({ keep = false } = {}) {
       await context.close();
       if (!keep) rmSync(userDataDir, { recursive: true, force: true });
     },
-    assertClean() {
-      assert.deepEqual(problems.foreignRequests, [], "no request may leave 127.0.0.1");
-      assert.deepEqual(problems.consoleErrors, [], "no console errors");
-    },
-  };
+  });
 }
 
-/** Opens `hash` and waits for the wasm app to render its page heading. */
+// ------------------------------------------------------------------ pages ---
+
+/** Waits until the wasm app has mounted and rendered a page heading. */
+export async function waitForApp(page) {
+  await page.waitForFunction(() => document.querySelector("main h1"));
+}
+
+/** Opens `hash` (e.g. "#/data") and waits for the app. */
 export async function visit(page, base, hash = "") {
   await page.goto(base + hash);
-  await page.waitForSelector("main h1");
+  await waitForApp(page);
 }
 
 export async function stored(page) {
-  return page.evaluate(() => localStorage.getItem("inversa.workspace.v1"));
+  return page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 }
 
-/** axe-core scan; fails on serious or critical violations. */
+/** Clicks "Export JSON" on the Data page; returns the file's name, path and text. */
+export async function exportFile(page, label = "Export JSON") {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: label }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), path, text: readFileSync(path, "utf8") };
+}
+
+/** The confirmation dialog of the demo banner. */
+export async function startOwnProgram(page) {
+  await page.getByRole("button", { name: "Start my own program" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start your own program?" });
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Start my own program" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
+}
+
+/** The file name Export should suggest for a program name (accents folded). */
+export function expectedFileName(programName) {
+  const slug = programName.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  return new RegExp(`^inversa-${slug || "program"}-\\d{4}-\\d{2}-\\d{2}\\.json$`);
+}
+
+// ---------------------------------------------------------- accessibility ---
+
+const AXE = readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** axe-core scan of the whole document; fails on serious or critical violations. */
 export async function checkA11y(page, label) {
-  const source = readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
-  await page.addScriptTag({ content: source });
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const bad = result.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  assert.deepEqual(summary, [], `accessibility problems on ${label}`);
+  const summary = bad.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => n.target.join(" ")).slice(0, 8).join("\n      ")}`);
+  assert.deepEqual(summary, [], `accessibility problems on ${label}:\n    ${summary.join("\n    ")}`);
 }

@@ -7,5 +7,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Inversa is a web app: build it with `trunk build --release` and open dist/index.html.");
+    eprintln!(
+        "Inversa is a web app: build it with `trunk build --release` and open dist/index.html."
+    );
 }

@@ -22,7 +22,11 @@ fn mount_at(page: &str) -> HtmlElement {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window.location().set_hash(page).unwrap();
-    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let root: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     console_error_panic_hook::set_once();
     let handle = leptos::mount::mount_to(root.clone(), App);
@@ -32,7 +36,10 @@ fn mount_at(page: &str) -> HtmlElement {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -64,15 +71,23 @@ fn input_labelled(root: &HtmlElement, label: &str) -> HtmlInputElement {
         let element: web_sys::Element = labels.item(i).unwrap().dyn_into().unwrap();
         let text = element.text_content().unwrap_or_default();
         if text.trim() == label {
-            let id = element.get_attribute("for").expect("label has a for attribute");
-            return document().get_element_by_id(&id).unwrap().dyn_into().unwrap();
+            let id = element
+                .get_attribute("for")
+                .expect("label has a for attribute");
+            return document()
+                .get_element_by_id(&id)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
         }
     }
     panic!("no input labelled {label:?}");
 }
 
 fn alert_text(root: &HtmlElement) -> Option<String> {
-    root.query_selector("[role=alert]").unwrap().and_then(|e| e.text_content())
+    root.query_selector("[role=alert]")
+        .unwrap()
+        .and_then(|e| e.text_content())
 }
 
 /// A bubbling event, as the browser sends: Leptos delegates listeners to the document.
@@ -90,9 +105,19 @@ fn type_into(input: &HtmlInputElement, value: &str) {
 #[wasm_bindgen_test]
 async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     let root = mount_at("#/participants");
-    until("the participants page", || root.text_content().unwrap_or_default().contains("Add participant")).await;
+    until("the participants page", || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("Add participant")
+    })
+    .await;
     button(&root, "Add participant").click();
-    until("the form", || root.query_selector("form.participant-form").unwrap().is_some()).await;
+    until("the form", || {
+        root.query_selector("form.participant-form")
+            .unwrap()
+            .is_some()
+    })
+    .await;
 
     // Empty name and email, a bad capacity: every problem at once.
     type_into(&input_labelled(&root, "Pairs at once"), "0");
@@ -101,7 +126,10 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     let alert = alert_text(&root).unwrap();
     assert!(alert.contains("Name: required"), "{alert}");
     assert!(alert.contains("Email: required"), "{alert}");
-    assert!(alert.contains("Pairs at once: must be between 1 and 10"), "{alert}");
+    assert!(
+        alert.contains("Pairs at once: must be between 1 and 10"),
+        "{alert}"
+    );
     let name = input_labelled(&root, "Name");
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
 
@@ -110,28 +138,50 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
     type_into(&input_labelled(&root, "Email"), "lucia.ferrer@example");
     type_into(&input_labelled(&root, "Pairs at once"), "2");
     button(&root, "Save").click();
-    until("the email problem", || alert_text(&root).is_some_and(|a| a.contains("Email: not an email address"))).await;
+    until("the email problem", || {
+        alert_text(&root).is_some_and(|a| a.contains("Email: not an email address"))
+    })
+    .await;
     let alert = alert_text(&root).unwrap();
     assert!(!alert.contains("Name:"), "{alert}");
     let email = input_labelled(&root, "Email");
     let described = email.get_attribute("aria-describedby").unwrap();
-    let error = document().get_element_by_id(&described).unwrap().text_content().unwrap();
+    let error = document()
+        .get_element_by_id(&described)
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(error.contains("not an email address"), "{error}");
 
     // An email already used by someone in the demo program is a duplicate.
     type_into(&email, "GIULIA.MARCHETTI@vellora.example");
     button(&root, "Save").click();
-    until("the duplicate problem", || alert_text(&root).is_some_and(|a| a.contains("Email: same email as participants["))).await;
+    until("the duplicate problem", || {
+        alert_text(&root).is_some_and(|a| a.contains("Email: same email as participants["))
+    })
+    .await;
 
     // Fixed: saved, back to the list, findable by search.
-    type_into(&input_labelled(&root, "Email"), "lucia.ferrer@vellora.example");
+    type_into(
+        &input_labelled(&root, "Email"),
+        "lucia.ferrer@vellora.example",
+    );
     button(&root, "Save").click();
-    until("the list again", || root.query_selector("table.participants").unwrap().is_some()).await;
+    until("the list again", || {
+        root.query_selector("table.participants").unwrap().is_some()
+    })
+    .await;
     let search = input_labelled(&root, "Search");
     type_into(&search, "lucia ferrer");
     until("the filtered row", || {
-        root.query_selector_all("table.participants tbody tr").unwrap().length() == 1
-            && root.text_content().unwrap_or_default().contains("lucia.ferrer@vellora.example")
+        root.query_selector_all("table.participants tbody tr")
+            .unwrap()
+            .length()
+            == 1
+            && root
+                .text_content()
+                .unwrap_or_default()
+                .contains("lucia.ferrer@vellora.example")
     })
     .await;
     root.remove();
@@ -140,7 +190,11 @@ async fn participant_form_lists_every_problem_and_saves_once_fixed() {
 /// Renders the import problem list for `bytes` in `locale`, as the Data page does.
 fn mount_import_problems(file_name: &'static str, bytes: &[u8], locale: Locale) -> HtmlElement {
     let problems = import_bytes(bytes).err().expect("the file must be refused");
-    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let root: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -154,9 +208,11 @@ fn mount_import_problems(file_name: &'static str, bytes: &[u8], locale: Locale) 
     root
 }
 
+/// Switches the language after the provider has applied the browser's.
 #[component]
 fn InLocale(locale: Locale) -> impl IntoView {
-    use_i18n().set_locale(locale);
+    let i18n = use_i18n();
+    Effect::new(move |_| i18n.set_locale(locale));
 }
 
 #[wasm_bindgen_test]
@@ -183,9 +239,17 @@ async fn import_errors_are_listed_with_their_locations() {
         let root = mount_import_problems(file_name, bytes, Locale::en);
         until(file_name, || alert_text(&root).is_some()).await;
         let alert = alert_text(&root).unwrap();
-        assert!(alert.contains(&format!("{file_name} cannot be imported. Nothing was changed.")), "{alert}");
+        assert!(
+            alert.contains(&format!(
+                "{file_name} cannot be imported. Nothing was changed."
+            )),
+            "{alert}"
+        );
         for text in expected {
-            assert!(alert.contains(text), "{file_name}: expected {text:?} in {alert}");
+            assert!(
+                alert.contains(text),
+                "{file_name}: expected {text:?} in {alert}"
+            );
         }
         root.remove();
     }
@@ -194,9 +258,15 @@ async fn import_errors_are_listed_with_their_locations() {
 #[wasm_bindgen_test]
 async fn import_errors_speak_the_users_language() {
     let root = mount_import_problems("corto.json", br#"{"format": "inversa", "#, Locale::es);
-    until("the Spanish list", || alert_text(&root).is_some_and(|a| a.contains("corto.json"))).await;
+    until("the Spanish list", || {
+        alert_text(&root).is_some_and(|a| a.contains("corto.json"))
+    })
+    .await;
     let alert = alert_text(&root).unwrap();
-    assert!(!alert.contains("cannot be imported"), "still English: {alert}");
+    assert!(
+        !alert.contains("cannot be imported"),
+        "still English: {alert}"
+    );
     assert!(!alert.contains("ends too early"), "still English: {alert}");
     root.remove();
 }

@@ -18,7 +18,11 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
                 flatten(&path, child, out);
             }
         }
@@ -33,7 +37,13 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     text.split("{{")
         .skip(1)
         .filter_map(|rest| rest.split("}}").next())
-        .map(|name| name.split(',').next().unwrap_or_default().trim().to_string())
+        .map(|name| {
+            name.split(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 
@@ -44,7 +54,10 @@ fn every_language_has_the_same_keys() {
         let other = load(lang);
         let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
     }
 }
 
@@ -55,7 +68,11 @@ fn placeholders_match_and_nothing_is_empty() {
         for (key, text) in load(lang) {
             assert!(!text.trim().is_empty(), "{lang}.{key} is empty");
             if let Some(english) = en.get(&key) {
-                assert_eq!(placeholders(&text), placeholders(english), "{lang}.{key} placeholders");
+                assert_eq!(
+                    placeholders(&text),
+                    placeholders(english),
+                    "{lang}.{key} placeholders"
+                );
             }
         }
     }
@@ -66,8 +83,17 @@ fn spanish_and_italian_are_really_translated() {
     let en = load("en");
     for lang in ["es", "it"] {
         let other = load(lang);
-        let same: Vec<_> = en.iter().filter(|(k, v)| other.get(*k) == Some(v)).map(|(k, _)| k.clone()).collect();
+        let same: Vec<_> = en
+            .iter()
+            .filter(|(k, v)| other.get(*k) == Some(v))
+            .map(|(k, _)| k.clone())
+            .collect();
         // Brand and technical words (KPI, Email, Mentee…) may stay as they are.
-        assert!(same.len() * 10 <= en.len(), "{lang}: {} of {} strings are still English: {same:?}", same.len(), en.len());
+        assert!(
+            same.len() * 10 <= en.len(),
+            "{lang}: {} of {} strings are still English: {same:?}",
+            same.len(),
+            en.len()
+        );
     }
 }

@@ -16,7 +16,10 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 /// `Math.random` in the (theoretical) absence of `crypto`.
 pub fn random_bytes() -> [u8; 16] {
     let mut bytes = [0u8; 16];
-    let filled = window().crypto().ok().is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let filled = window()
+        .crypto()
+        .ok()
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
         for byte in &mut bytes {
             *byte = (js_sys::Math::random() * 256.0) as u8;
@@ -28,8 +31,12 @@ pub fn random_bytes() -> [u8; 16] {
 /// Today's date in the user's time zone.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid fallback date"))
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid fallback date"))
 }
 
 /// The current instant as RFC 3339 UTC, e.g. `2026-11-25T09:30:00.000Z`.
@@ -44,12 +51,16 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = window().document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = window()
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_attribute("hidden", "")?;
-    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&anchor)?;
     anchor.click();
     body.remove_child(&anchor)?;
@@ -57,7 +68,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     Ok(())
 }
 
@@ -70,8 +82,16 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
 /// The browser's preferred languages, best first.
 pub fn preferred_languages() -> Vec<String> {
     let navigator = window().navigator();
-    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
-    if list.is_empty() { navigator.language().into_iter().collect() } else { list }
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
 }
 
 pub fn set_document_title(title: &str) {

@@ -182,16 +182,14 @@ pub fn TextArea(
 
 /// The first problem at `path` or inside it (`skills_offered` matches
 /// `skills_offered[2].level`), worded for the current language.
-pub fn error_at(
-    locale: Locale,
-    problems: &[crate::domain::Problem],
-    path: &str,
-) -> Option<String> {
+pub fn error_at(locale: Locale, problems: &[crate::domain::Problem], path: &str) -> Option<String> {
     problems
         .iter()
         .find(|p| {
             p.path == path
-                || p.path.strip_prefix(path).is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
+                || p.path
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
         })
         .map(|p| super::messages::problem_message(locale, &p.kind))
 }

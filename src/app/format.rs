@@ -48,13 +48,20 @@ pub fn count(locale: Locale, value: usize) -> String {
 
 /// A share 0–1 as a whole percentage: `45 %` / `45%`.
 pub fn percent(locale: Locale, share: f64) -> String {
-    let opts = options(&[("style", JsValue::from_str("percent")), ("maximumFractionDigits", JsValue::from(0))]);
+    let opts = options(&[
+        ("style", JsValue::from_str("percent")),
+        ("maximumFractionDigits", JsValue::from(0)),
+    ]);
     number_to_locale_string(share, locale, &opts)
 }
 
 /// A calendar date, e.g. `14 Sept 2026` / `14 sept 2026` / `14 set 2026`.
 pub fn date(locale: Locale, date: Date) -> String {
-    let js = js_sys::Date::new_with_year_month_day(date.year() as u32, i32::from(date.month()) - 1, i32::from(date.day()));
+    let js = js_sys::Date::new_with_year_month_day(
+        date.year() as u32,
+        i32::from(date.month()) - 1,
+        i32::from(date.day()),
+    );
     let opts = options(&[
         ("year", JsValue::from_str("numeric")),
         ("month", JsValue::from_str("short")),
@@ -85,6 +92,9 @@ pub fn size(locale: Locale, bytes: usize) -> String {
     if bytes >= 1_000_000 {
         format!("{} MB", number(locale, bytes as f64 / 1_000_000.0, 1))
     } else {
-        format!("{} KB", number(locale, (bytes as f64 / 1_000.0).max(0.1), 1))
+        format!(
+            "{} KB",
+            number(locale, (bytes as f64 / 1_000.0).max(0.1), 1)
+        )
     }
 }

@@ -35,7 +35,11 @@ pub fn from_code(code: &str) -> Option<Locale> {
 pub fn initial_locale() -> Locale {
     persist::saved_language()
         .and_then(|code| from_code(&code))
-        .or_else(|| browser::preferred_languages().iter().find_map(|code| from_code(code)))
+        .or_else(|| {
+            browser::preferred_languages()
+                .iter()
+                .find_map(|code| from_code(code))
+        })
         .unwrap_or(Locale::en)
 }
 

@@ -56,28 +56,53 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         )
         .to_string(),
         EmptyFile => td_string!(l, problems.empty_file).to_string(),
-        NotText { looks_like } => td_string!(l, problems.not_text, kind = binary(l, *looks_like)).to_string(),
-        NotJson { line, column } => td_string!(l, problems.not_json, line = *line, column = *column).to_string(),
-        Truncated { line, column } => td_string!(l, problems.truncated, line = *line, column = *column).to_string(),
+        NotText { looks_like } => {
+            td_string!(l, problems.not_text, kind = binary(l, *looks_like)).to_string()
+        }
+        NotJson { line, column } => {
+            td_string!(l, problems.not_json, line = *line, column = *column).to_string()
+        }
+        Truncated { line, column } => {
+            td_string!(l, problems.truncated, line = *line, column = *column).to_string()
+        }
         NotInversaFile => td_string!(l, problems.not_inversa).to_string(),
-        NewerVersion { found, supported } => {
-            td_string!(l, problems.newer_version, found = *found, supported = *supported).to_string()
+        NewerVersion { found, supported } => td_string!(
+            l,
+            problems.newer_version,
+            found = *found,
+            supported = *supported
+        )
+        .to_string(),
+        UnknownVersion { found } => {
+            td_string!(l, problems.unknown_version, found = found).to_string()
         }
-        UnknownVersion { found } => td_string!(l, problems.unknown_version, found = found).to_string(),
         Missing => td_string!(l, problems.missing).to_string(),
-        WrongType { expected: e, found: f } => {
-            td_string!(l, problems.wrong_type, expected = expected(l, *e), found = found(l, *f)).to_string()
-        }
+        WrongType {
+            expected: e,
+            found: f,
+        } => td_string!(
+            l,
+            problems.wrong_type,
+            expected = expected(l, *e),
+            found = found(l, *f)
+        )
+        .to_string(),
         Required => td_string!(l, problems.required).to_string(),
         TooLong { max } => td_string!(l, problems.too_long, max = *max).to_string(),
         NotAnEmail => td_string!(l, problems.not_an_email).to_string(),
-        DuplicateEmail { first } => td_string!(l, problems.duplicate_email, first = first).to_string(),
+        DuplicateEmail { first } => {
+            td_string!(l, problems.duplicate_email, first = first).to_string()
+        }
         DuplicateId { id } => td_string!(l, problems.duplicate_id, id = id).to_string(),
         InvalidId { value } => td_string!(l, problems.invalid_id, value = value).to_string(),
         InvalidDate { value } => td_string!(l, problems.invalid_date, value = value).to_string(),
-        UnknownValue { value, allowed } => {
-            td_string!(l, problems.unknown_value, value = value, allowed = allowed.join(", ")).to_string()
-        }
+        UnknownValue { value, allowed } => td_string!(
+            l,
+            problems.unknown_value,
+            value = value,
+            allowed = allowed.join(", ")
+        )
+        .to_string(),
         OutOfRange { min, max } => td_string!(
             l,
             problems.out_of_range,
@@ -86,12 +111,16 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         )
         .to_string(),
         NotFinite => td_string!(l, problems.not_finite).to_string(),
-        UnknownParticipant { id } => td_string!(l, problems.unknown_participant, id = id).to_string(),
+        UnknownParticipant { id } => {
+            td_string!(l, problems.unknown_participant, id = id).to_string()
+        }
         UnknownSkill { id } => td_string!(l, problems.unknown_skill, id = id).to_string(),
         DuplicateSkill { id } => td_string!(l, problems.duplicate_skill, id = id).to_string(),
         SelfManager => td_string!(l, problems.self_manager).to_string(),
         ManagerCycle => td_string!(l, problems.manager_cycle).to_string(),
-        InvalidLanguage { value } => td_string!(l, problems.invalid_language, value = value).to_string(),
+        InvalidLanguage { value } => {
+            td_string!(l, problems.invalid_language, value = value).to_string()
+        }
         EndBeforeStart => td_string!(l, problems.end_before_start).to_string(),
         TargetEqualsBaseline => td_string!(l, problems.target_equals_baseline).to_string(),
         DuplicateName { name } => td_string!(l, problems.duplicate_name, name = name).to_string(),
@@ -102,14 +131,26 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
 /// whole-file problems.
 pub fn problem_line(locale: Locale, problem: &Problem) -> String {
     let message = problem_message(locale, &problem.kind);
-    if problem.path.is_empty() { message } else { format!("{}: {message}", problem.path) }
+    if problem.path.is_empty() {
+        message
+    } else {
+        format!("{}: {message}", problem.path)
+    }
 }
 
 pub fn warning_line(locale: Locale, warning: &Warning) -> String {
     let message = match &warning.kind {
-        WarningKind::IgnoredField { name } => td_string!(locale, warnings.ignored_field, name = name).to_string(),
+        WarningKind::IgnoredField { name } => {
+            td_string!(locale, warnings.ignored_field, name = name).to_string()
+        }
         WarningKind::NoConsentDate => td_string!(locale, warnings.no_consent_date).to_string(),
-        WarningKind::Migrated { from } => td_string!(locale, warnings.migrated, from = *from).to_string(),
+        WarningKind::Migrated { from } => {
+            td_string!(locale, warnings.migrated, from = *from).to_string()
+        }
     };
-    if warning.path.is_empty() { message } else { format!("{}: {message}", warning.path) }
+    if warning.path.is_empty() {
+        message
+    } else {
+        format!("{}: {message}", warning.path)
+    }
 }

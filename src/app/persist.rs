@@ -18,13 +18,19 @@ pub enum Loaded {
     Found(Stored),
     /// Stored data exists but cannot be read. `set_aside` tells whether it was
     /// copied to [`UNREADABLE_KEY`]; if not, saving must stay off.
-    Unreadable { raw: String, problems: Vec<Problem>, set_aside: bool },
+    Unreadable {
+        raw: String,
+        problems: Vec<Problem>,
+        set_aside: bool,
+    },
     /// localStorage is blocked (private mode, policy): work stays in memory.
     Unavailable,
 }
 
 pub fn load() -> Loaded {
-    let Some(storage) = local_storage() else { return Loaded::Unavailable };
+    let Some(storage) = local_storage() else {
+        return Loaded::Unavailable;
+    };
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Nothing,
@@ -34,7 +40,11 @@ pub fn load() -> Loaded {
         Ok(stored) => Loaded::Found(stored),
         Err(problems) => {
             let set_aside = storage.set_item(UNREADABLE_KEY, &raw).is_ok();
-            Loaded::Unreadable { raw, problems, set_aside }
+            Loaded::Unreadable {
+                raw,
+                problems,
+                set_aside,
+            }
         }
     }
 }
@@ -65,7 +75,10 @@ pub fn save(stored: &Stored) -> Result<usize, SaveError> {
     match storage.set_item(STORAGE_KEY, &text) {
         Ok(()) => Ok(text.len()),
         Err(error) => {
-            let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+            let name = error
+                .dyn_ref::<web_sys::DomException>()
+                .map(|e| e.name())
+                .unwrap_or_default();
             if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                 Err(SaveError::Full)
             } else {

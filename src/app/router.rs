@@ -12,7 +12,12 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Overview, Page::Participants, Page::Program, Page::Data];
+    pub const ALL: [Page; 4] = [
+        Page::Overview,
+        Page::Participants,
+        Page::Program,
+        Page::Data,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {
@@ -24,7 +29,10 @@ impl Page {
     }
 
     pub fn from_hash(hash: &str) -> Page {
-        Page::ALL.into_iter().find(|p| p.hash() == hash).unwrap_or(Page::Overview)
+        Page::ALL
+            .into_iter()
+            .find(|p| p.hash() == hash)
+            .unwrap_or(Page::Overview)
     }
 }
 
@@ -36,7 +44,14 @@ pub struct Router {
 
 impl Router {
     pub fn start() -> Router {
-        let current = || Page::from_hash(&super::browser::window().location().hash().unwrap_or_default());
+        let current = || {
+            Page::from_hash(
+                &super::browser::window()
+                    .location()
+                    .hash()
+                    .unwrap_or_default(),
+            )
+        };
         let page = RwSignal::new(current());
         let handle = window_event_listener(leptos::ev::hashchange, move |_| page.set(current()));
         on_cleanup(move || handle.remove());

@@ -92,7 +92,10 @@ pub fn Banners() -> impl IntoView {
     let router = use_router();
     let confirm_start = RwSignal::new(false);
     let start_own = Callback::new(move |()| {
-        let workspace = Workspace { program: Program::default(), ..Workspace::default() };
+        let workspace = Workspace {
+            program: Program::default(),
+            ..Workspace::default()
+        };
         state.replace(workspace, false);
         state.notify(t_string!(i18n, banner.started_own).to_string());
         router.go(Page::Program);
@@ -191,9 +194,12 @@ pub fn Footer() -> impl IntoView {
     let saved = move || {
         let locale = i18n.get_locale();
         match state.save.get() {
-            SaveState::Saved { at, .. } => {
-                td_string!(locale, footer.saved_at, time = super::format::instant(locale, &at)).to_string()
-            }
+            SaveState::Saved { at, .. } => td_string!(
+                locale,
+                footer.saved_at,
+                time = super::format::instant(locale, &at)
+            )
+            .to_string(),
             SaveState::Idle => String::new(),
             _ => td_string!(locale, footer.not_saved).to_string(),
         }
@@ -215,7 +221,11 @@ pub fn NoticeRegion() -> impl IntoView {
             let serial = notice.serial;
             set_timeout(
                 move || {
-                    if state.notice.get_untracked().is_some_and(|n| n.serial == serial) {
+                    if state
+                        .notice
+                        .get_untracked()
+                        .is_some_and(|n| n.serial == serial)
+                    {
                         state.notice.set(None);
                     }
                 },

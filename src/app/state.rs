@@ -12,7 +12,10 @@ use leptos::prelude::*;
 pub enum SaveState {
     /// Nothing saved yet in this visit.
     Idle,
-    Saved { at: String, bytes: usize },
+    Saved {
+        at: String,
+        bytes: usize,
+    },
     /// Quota exhausted: the work is intact in memory; the user should export.
     Full,
     /// The browser refuses storage (blocked or private mode).
@@ -53,15 +56,38 @@ impl AppState {
     pub fn start() -> AppState {
         let (workspace, demo, revision, save, unreadable) = match persist::load() {
             Loaded::Nothing => (demo_workspace(), true, 0, SaveState::Idle, None),
-            Loaded::Found(stored) => (stored.workspace, stored.demo, stored.revision, SaveState::Idle, None),
-            Loaded::Unreadable { raw, problems, set_aside } => {
-                let save = if set_aside { SaveState::Idle } else { SaveState::Paused };
-                (Workspace::default(), false, 0, save, Some(Unreadable { raw, problems }))
+            Loaded::Found(stored) => (
+                stored.workspace,
+                stored.demo,
+                stored.revision,
+                SaveState::Idle,
+                None,
+            ),
+            Loaded::Unreadable {
+                raw,
+                problems,
+                set_aside,
+            } => {
+                let save = if set_aside {
+                    SaveState::Idle
+                } else {
+                    SaveState::Paused
+                };
+                (
+                    Workspace::default(),
+                    false,
+                    0,
+                    save,
+                    Some(Unreadable { raw, problems }),
+                )
             }
             Loaded::Unavailable => (demo_workspace(), true, 0, SaveState::Unavailable, None),
         };
         let unreadable = unreadable.or_else(|| {
-            persist::unreadable_text().map(|raw| Unreadable { raw, problems: Vec::new() })
+            persist::unreadable_text().map(|raw| Unreadable {
+                raw,
+                problems: Vec::new(),
+            })
         });
         let state = AppState {
             workspace: RwSignal::new(workspace),
@@ -81,17 +107,28 @@ impl AppState {
         Effect::new(move |_| {
             let workspace = self.workspace.get();
             let demo = self.demo.get();
-            let blocked = matches!(self.save.get_untracked(), SaveState::Paused | SaveState::Unavailable);
+            let blocked = matches!(
+                self.save.get_untracked(),
+                SaveState::Paused | SaveState::Unavailable
+            );
             if blocked {
                 return;
             }
             let revision = self.revision.get_untracked() + 1;
             let saved_at = browser::now_iso();
-            let stored = Stored { workspace, demo, revision, saved_at: saved_at.clone() };
+            let stored = Stored {
+                workspace,
+                demo,
+                revision,
+                saved_at: saved_at.clone(),
+            };
             let outcome = match persist::save(&stored) {
                 Ok(bytes) => {
                     self.revision.set(revision);
-                    SaveState::Saved { at: saved_at, bytes }
+                    SaveState::Saved {
+                        at: saved_at,
+                        bytes,
+                    }
                 }
                 Err(SaveError::Full) => SaveState::Full,
                 Err(SaveError::Unavailable) => SaveState::Unavailable,

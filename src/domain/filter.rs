@@ -43,7 +43,11 @@ impl ParticipantFilter {
     /// Like [`ParticipantFilter::apply`] with keys prepared once by
     /// [`SearchIndex::build`], so a keystroke only scans ready-made text. An
     /// index built from another workspace is rebuilt rather than trusted.
-    pub fn apply_indexed<'a>(&self, workspace: &'a Workspace, index: &SearchIndex) -> Vec<&'a Participant> {
+    pub fn apply_indexed<'a>(
+        &self,
+        workspace: &'a Workspace,
+        index: &SearchIndex,
+    ) -> Vec<&'a Participant> {
         if index.entries.len() != workspace.participants.len() {
             return self.apply_indexed(workspace, &SearchIndex::build(workspace, index.lang));
         }
@@ -56,7 +60,9 @@ impl ParticipantFilter {
             .filter(|(p, entry)| {
                 self.role.is_none_or(|role| p.role == role)
                     && self.active.is_none_or(|active| p.active == active)
-                    && department.as_deref().is_none_or(|key| entry.department_key == key)
+                    && department
+                        .as_deref()
+                        .is_none_or(|key| entry.department_key == key)
                     && terms_match(&terms, &entry.haystack)
             })
             .map(|(p, entry)| (entry.name_key.as_str(), p))

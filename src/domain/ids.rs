@@ -99,7 +99,12 @@ mod tests {
 
     #[test]
     fn rejects_non_uuid_text() {
-        for text in ["", "p1", "123e4567-e89b-12d3-a456-42661417400", "123e4567xe89b-12d3-a456-426614174000"] {
+        for text in [
+            "",
+            "p1",
+            "123e4567-e89b-12d3-a456-42661417400",
+            "123e4567xe89b-12d3-a456-426614174000",
+        ] {
             assert_eq!(ParticipantId::parse(text), None, "{text}");
         }
     }

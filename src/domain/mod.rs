@@ -20,7 +20,8 @@ pub use filter::{ParticipantFilter, SearchIndex};
 pub use ids::{ObjectiveId, ParticipantId};
 pub use overview::{DepartmentCount, ObjectiveProgress, Overview, SkillBalance};
 pub use participants::{
-    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority, WantedSkill, Weekday,
+    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
+    WantedSkill, Weekday,
 };
 pub use problem::{Problem, ProblemKind};
 pub use program::{Cadence, GroundRules, Objective, Program, StandardRule};

@@ -29,8 +29,13 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] =
-        [Channel::InPerson, Channel::VideoCall, Channel::Phone, Channel::Chat, Channel::Email];
+    pub const ALL: [Channel; 5] = [
+        Channel::InPerson,
+        Channel::VideoCall,
+        Channel::Phone,
+        Channel::Chat,
+        Channel::Email,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,8 +50,15 @@ pub enum Weekday {
 }
 
 impl Weekday {
-    pub const ALL: [Weekday; 7] =
-        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +135,11 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub const ALL: [Priority; 3] = [Priority::MustHave, Priority::Important, Priority::NiceToHave];
+    pub const ALL: [Priority; 3] = [
+        Priority::MustHave,
+        Priority::Important,
+        Priority::NiceToHave,
+    ];
 
     pub fn weight(self) -> u8 {
         match self {
@@ -234,6 +250,9 @@ mod tests {
         assert!(!a.contains(Weekday::Mon, DayPart::Morning));
         assert_eq!(a.slots().count(), 10);
         let b = Availability::default().with(Weekday::Sun, DayPart::Evening);
-        assert_eq!(a.overlap(b).slots().collect::<Vec<_>>(), vec![(Weekday::Sun, DayPart::Evening)]);
+        assert_eq!(
+            a.overlap(b).slots().collect::<Vec<_>>(),
+            vec![(Weekday::Sun, DayPart::Evening)]
+        );
     }
 }

@@ -53,48 +53,93 @@ pub enum BinaryKind {
 pub enum ProblemKind {
     // Whole-file problems (path is empty).
     /// The file is bigger than the import limit.
-    TooLarge { bytes: u64, max: u64 },
+    TooLarge {
+        bytes: u64,
+        max: u64,
+    },
     EmptyFile,
     /// Not text at all (an image or archive renamed to .json).
-    NotText { looks_like: BinaryKind },
+    NotText {
+        looks_like: BinaryKind,
+    },
     /// Text, but not JSON; position is 1-based line and column.
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// JSON that stops before its end (a truncated download or copy).
-    Truncated { line: usize, column: usize },
+    Truncated {
+        line: usize,
+        column: usize,
+    },
     /// Valid JSON but not an Inversa file (no `"format": "inversa"`).
     NotInversaFile,
     /// Made by a newer Inversa than this one.
-    NewerVersion { found: u64, supported: u64 },
+    NewerVersion {
+        found: u64,
+        supported: u64,
+    },
     /// A version number this app never produced.
-    UnknownVersion { found: String },
+    UnknownVersion {
+        found: String,
+    },
 
     // Field problems.
     Missing,
-    WrongType { expected: Expected, found: JsonType },
+    WrongType {
+        expected: Expected,
+        found: JsonType,
+    },
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     NotAnEmail,
     /// Same email (ignoring case) as the participant at `first`.
-    DuplicateEmail { first: Path },
-    DuplicateId { id: String },
-    InvalidId { value: String },
-    InvalidDate { value: String },
+    DuplicateEmail {
+        first: Path,
+    },
+    DuplicateId {
+        id: String,
+    },
+    InvalidId {
+        value: String,
+    },
+    InvalidDate {
+        value: String,
+    },
     /// `allowed` lists the accepted spellings.
-    UnknownValue { value: String, allowed: Vec<&'static str> },
-    OutOfRange { min: f64, max: f64 },
+    UnknownValue {
+        value: String,
+        allowed: Vec<&'static str>,
+    },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
     NotFinite,
     /// Refers to a participant that is not in the file.
-    UnknownParticipant { id: String },
-    UnknownSkill { id: String },
+    UnknownParticipant {
+        id: String,
+    },
+    UnknownSkill {
+        id: String,
+    },
     /// The skill appears twice in the same list.
-    DuplicateSkill { id: String },
+    DuplicateSkill {
+        id: String,
+    },
     SelfManager,
     /// Following managers from here comes back to this person.
     ManagerCycle,
-    InvalidLanguage { value: String },
+    InvalidLanguage {
+        value: String,
+    },
     EndBeforeStart,
     TargetEqualsBaseline,
-    DuplicateName { name: String },
+    DuplicateName {
+        name: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,11 +150,17 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<Path>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), kind }
+        Problem {
+            path: path.into(),
+            kind,
+        }
     }
 
     pub fn whole_file(kind: ProblemKind) -> Problem {
-        Problem { path: String::new(), kind }
+        Problem {
+            path: String::new(),
+            kind,
+        }
     }
 }
 
@@ -168,12 +219,17 @@ impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind::*;
         match self {
-            TooLarge { bytes, max } => write!(f, "the file is {bytes} bytes; the limit is {max} bytes"),
+            TooLarge { bytes, max } => {
+                write!(f, "the file is {bytes} bytes; the limit is {max} bytes")
+            }
             EmptyFile => write!(f, "the file is empty"),
             NotText { looks_like } => write!(f, "not a text file: it looks like {looks_like}"),
             NotJson { line, column } => write!(f, "not valid JSON (line {line}, column {column})"),
             Truncated { line, column } => {
-                write!(f, "the file ends too early, it may be truncated (line {line}, column {column})")
+                write!(
+                    f,
+                    "the file ends too early, it may be truncated (line {line}, column {column})"
+                )
             }
             NotInversaFile => write!(f, "not an Inversa file (\"format\" must be \"inversa\")"),
             NewerVersion { found, supported } => write!(
@@ -201,10 +257,16 @@ impl fmt::Display for ProblemKind {
             SelfManager => write!(f, "a person cannot be their own manager"),
             ManagerCycle => write!(f, "managers form a loop"),
             InvalidLanguage { value } => {
-                write!(f, "\"{value}\" is not a language code (two or three letters, e.g. en)")
+                write!(
+                    f,
+                    "\"{value}\" is not a language code (two or three letters, e.g. en)"
+                )
             }
             EndBeforeStart => write!(f, "the end date is before the start date"),
-            TargetEqualsBaseline => write!(f, "the target equals the baseline, so progress cannot be measured"),
+            TargetEqualsBaseline => write!(
+                f,
+                "the target equals the baseline, so progress cannot be measured"
+            ),
             DuplicateName { name } => write!(f, "\"{name}\" is used twice"),
         }
     }

@@ -62,7 +62,10 @@ impl Default for GroundRules {
     /// Confidentiality and a no-fault exit are on by default: the seeds and
     /// common practice treat them as the minimum for candour.
     fn default() -> Self {
-        GroundRules { standard: StandardRule::ALL.to_vec(), custom: Vec::new() }
+        GroundRules {
+            standard: StandardRule::ALL.to_vec(),
+            custom: Vec::new(),
+        }
     }
 }
 
@@ -139,7 +142,7 @@ impl Default for Program {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::{seeded_bytes, ObjectiveId};
+    use crate::domain::ids::{ObjectiveId, seeded_bytes};
 
     fn objective(baseline: f64, target: f64, current: Option<f64>) -> Objective {
         Objective {
@@ -175,7 +178,17 @@ mod tests {
     fn defaults_follow_the_seeds() {
         let program = Program::default();
         assert_eq!(program.session_minutes, 30);
-        assert!(program.ground_rules.standard.contains(&StandardRule::Confidentiality));
-        assert!(program.ground_rules.standard.contains(&StandardRule::NoFaultExit));
+        assert!(
+            program
+                .ground_rules
+                .standard
+                .contains(&StandardRule::Confidentiality)
+        );
+        assert!(
+            program
+                .ground_rules
+                .standard
+                .contains(&StandardRule::NoFaultExit)
+        );
     }
 }

@@ -11,7 +11,9 @@ impl SkillId {
     pub fn parse(text: &str) -> Option<SkillId> {
         let ok = !text.is_empty()
             && text.len() <= 64
-            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !text.starts_with('-')
             && !text.ends_with('-');
         ok.then(|| SkillId(text.to_string()))
@@ -149,7 +151,10 @@ impl Catalogue {
         let defaults = DEFAULT_SKILLS
             .iter()
             .map(|s| (SkillId(s.id.to_string()), s.label(lang).to_string(), s.kind));
-        let custom = self.custom.iter().map(|c| (c.id.clone(), c.name.clone(), c.kind));
+        let custom = self
+            .custom
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone(), c.kind));
         defaults.chain(custom).collect()
     }
 
@@ -186,7 +191,11 @@ mod tests {
             }
         }
         assert!(DEFAULT_SKILLS.iter().any(|s| s.kind == SkillKind::Digital));
-        assert!(DEFAULT_SKILLS.iter().any(|s| s.kind == SkillKind::Experience));
+        assert!(
+            DEFAULT_SKILLS
+                .iter()
+                .any(|s| s.kind == SkillKind::Experience)
+        );
     }
 
     #[test]
@@ -194,8 +203,15 @@ mod tests {
         let mut catalogue = Catalogue::default();
         let first = catalogue.new_custom_id("Excel macros");
         assert_eq!(first.as_str(), "custom-excel-macros");
-        catalogue.custom.push(CustomSkill { id: first, name: "Excel macros".into(), kind: SkillKind::Digital });
-        assert_eq!(catalogue.new_custom_id("Excel  macros!").as_str(), "custom-excel-macros-2");
+        catalogue.custom.push(CustomSkill {
+            id: first,
+            name: "Excel macros".into(),
+            kind: SkillKind::Digital,
+        });
+        assert_eq!(
+            catalogue.new_custom_id("Excel  macros!").as_str(),
+            "custom-excel-macros-2"
+        );
         let long = catalogue.new_custom_id(&"very long skill name ".repeat(10));
         assert!(SkillId::parse(long.as_str()).is_some(), "{long}");
     }

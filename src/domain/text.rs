@@ -3,7 +3,9 @@
 /// A loose but honest email check: one `@`, a non-empty local part, a domain
 /// with a dot and no spaces. Real verification is the mail server's job.
 pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -37,18 +39,28 @@ pub fn slug(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "program".to_string() } else { out }
+    if out.is_empty() {
+        "program".to_string()
+    } else {
+        out
+    }
 }
 
 /// Case- and accent-insensitive form used by search: `Énfasis` matches `enfasis`.
 pub fn search_key(text: &str) -> String {
-    text.chars().flat_map(fold_accent).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .flat_map(fold_accent)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Tags (interests) are trimmed, lower-case and single-spaced, so `Cycling ` and
 /// `cycling` are the same interest.
 pub fn normalize_tag(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Splits a comma- or semicolon-separated list typed by a person, dropping blanks.

@@ -20,7 +20,11 @@ impl Workspace {
 
     /// Replaces the participant with the same id, or appends a new one.
     pub fn upsert_participant(&mut self, participant: Participant) {
-        match self.participants.iter_mut().find(|p| p.id == participant.id) {
+        match self
+            .participants
+            .iter_mut()
+            .find(|p| p.id == participant.id)
+        {
             Some(existing) => *existing = participant,
             None => self.participants.push(participant),
         }
@@ -60,7 +64,10 @@ mod tests {
     use crate::domain::participants::Role;
 
     fn person(seed: u64, department: &str) -> Participant {
-        let mut p = Participant::new(ParticipantId::from_random_bytes(seeded_bytes(seed)), Role::Mentee);
+        let mut p = Participant::new(
+            ParticipantId::from_random_bytes(seeded_bytes(seed)),
+            Role::Mentee,
+        );
         p.department = department.into();
         p
     }
@@ -70,7 +77,10 @@ mod tests {
         let boss = person(1, "Sales");
         let mut report = person(2, "Sales");
         report.manager = Some(boss.id.clone());
-        let mut ws = Workspace { participants: vec![boss.clone(), report.clone()], ..Default::default() };
+        let mut ws = Workspace {
+            participants: vec![boss.clone(), report.clone()],
+            ..Default::default()
+        };
         assert!(ws.remove_participant(&boss.id).is_some());
         assert_eq!(ws.participants.len(), 1);
         assert_eq!(ws.participants[0].manager, None);
@@ -90,9 +100,17 @@ mod tests {
     #[test]
     fn departments_are_distinct_and_sorted() {
         let ws = Workspace {
-            participants: vec![person(1, "Sales"), person(2, " IT "), person(3, "sales"), person(4, "")],
+            participants: vec![
+                person(1, "Sales"),
+                person(2, " IT "),
+                person(3, "sales"),
+                person(4, ""),
+            ],
             ..Default::default()
         };
-        assert_eq!(ws.departments(), vec!["IT".to_string(), "Sales".to_string()]);
+        assert_eq!(
+            ws.departments(),
+            vec!["IT".to_string(), "Sales".to_string()]
+        );
     }
 }

@@ -45,8 +45,15 @@ pub fn DataPage() -> impl IntoView {
     let reading = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         // Let the same file be picked again after fixing it.
         input.set_value("");
         pending.set(None);
@@ -54,7 +61,10 @@ pub fn DataPage() -> impl IntoView {
         let file_name = file.name();
         let size = file.size() as u64;
         if size > MAX_IMPORT_BYTES as u64 {
-            let too_large = Problem::whole_file(ProblemKind::TooLarge { bytes: size, max: MAX_IMPORT_BYTES as u64 });
+            let too_large = Problem::whole_file(ProblemKind::TooLarge {
+                bytes: size,
+                max: MAX_IMPORT_BYTES as u64,
+            });
             problems.set(Some((file_name, vec![too_large])));
             return;
         }
@@ -68,19 +78,31 @@ pub fn DataPage() -> impl IntoView {
                     Err(found) => problems.set(Some((file_name, found))),
                 },
                 Err(_) => {
-                    problems.set(Some((file_name, vec![Problem::whole_file(ProblemKind::EmptyFile)])));
+                    problems.set(Some((
+                        file_name,
+                        vec![Problem::whole_file(ProblemKind::EmptyFile)],
+                    )));
                 }
             }
         });
     };
 
     let confirm_import = move |_| {
-        let Some(import) = pending.get_untracked() else { return };
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
         let locale = i18n.get_locale_untracked();
         let participants = import.preview.workspace.participants.len();
         state.replace(import.preview.workspace, false);
         pending.set(None);
-        state.notify(td_string!(locale, data.imported, count = format::count(locale, participants)).to_string());
+        state.notify(
+            td_string!(
+                locale,
+                data.imported,
+                count = format::count(locale, participants)
+            )
+            .to_string(),
+        );
         router.go(Page::Overview);
     };
 
@@ -91,8 +113,13 @@ pub fn DataPage() -> impl IntoView {
         router.go(Page::Overview);
     });
     let on_demo = move |_| {
-        let has_own_work = !state.demo.get_untracked() && state.workspace.with_untracked(has_content);
-        if has_own_work { demo_open.set(true) } else { load_demo.run(()) }
+        let has_own_work =
+            !state.demo.get_untracked() && state.workspace.with_untracked(has_content);
+        if has_own_work {
+            demo_open.set(true)
+        } else {
+            load_demo.run(())
+        }
     };
 
     let delete_open = RwSignal::new(false);
@@ -106,7 +133,11 @@ pub fn DataPage() -> impl IntoView {
             td_string!(
                 locale,
                 data.delete_confirm_text,
-                program = if ws.program.name.trim().is_empty() { "—".to_string() } else { ws.program.name.clone() },
+                program = if ws.program.name.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    ws.program.name.clone()
+                },
                 participants = format::count(locale, ws.participants.len()),
                 objectives = format::count(locale, ws.program.objectives.len())
             )
@@ -116,7 +147,12 @@ pub fn DataPage() -> impl IntoView {
     let replace_message = Signal::derive(move || {
         let locale = i18n.get_locale();
         let count = state.workspace.with(|ws| ws.participants.len());
-        td_string!(locale, data.replace_warning, count = format::count(locale, count)).to_string()
+        td_string!(
+            locale,
+            data.replace_warning,
+            count = format::count(locale, count)
+        )
+        .to_string()
     });
 
     view! {
@@ -212,7 +248,11 @@ pub fn ImportProblems(file_name: String, problems: Vec<Problem>) -> impl IntoVie
     let total = problems.len();
     let lines = Signal::derive(move || {
         let locale = i18n.get_locale();
-        let mut lines: Vec<String> = problems.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(locale, p)).collect();
+        let mut lines: Vec<String> = problems
+            .iter()
+            .take(SHOWN_PROBLEMS)
+            .map(|p| problem_line(locale, p))
+            .collect();
         if problems.len() > SHOWN_PROBLEMS {
             let more = format::count(locale, problems.len() - SHOWN_PROBLEMS);
             lines.push(td_string!(locale, data.more_problems, count = more).to_string());
@@ -221,13 +261,21 @@ pub fn ImportProblems(file_name: String, problems: Vec<Problem>) -> impl IntoVie
     });
     let heading = Signal::derive(move || {
         let locale = i18n.get_locale();
-        td_string!(locale, data.import_failed, name = file_name.clone(), count = format::count(locale, total)).to_string()
+        td_string!(
+            locale,
+            data.import_failed,
+            name = file_name.clone(),
+            count = format::count(locale, total)
+        )
+        .to_string()
     });
     view! { <ProblemList heading=heading lines=lines/> }
 }
 
 fn has_content(ws: &Workspace) -> bool {
-    !ws.participants.is_empty() || !ws.program.objectives.is_empty() || !ws.program.name.trim().is_empty()
+    !ws.participants.is_empty()
+        || !ws.program.objectives.is_empty()
+        || !ws.program.name.trim().is_empty()
 }
 
 /// What an import would bring in, before anything is replaced.
@@ -236,7 +284,11 @@ fn ImportPreviewCard(import: PendingImport, replace_message: Signal<String>) -> 
     let i18n = use_i18n();
     let PendingImport { file_name, preview } = import;
     let ws = &preview.workspace;
-    let mentors = ws.participants.iter().filter(|p| p.role == Role::ReverseMentor).count();
+    let mentors = ws
+        .participants
+        .iter()
+        .filter(|p| p.role == Role::ReverseMentor)
+        .count();
     let mentees = ws.participants.len() - mentors;
     let program_name = ws.program.name.clone();
     let organisation = ws.program.organisation.clone();

@@ -20,9 +20,17 @@ pub fn cadence_label(locale: Locale, cadence: Cadence) -> String {
 
 fn date_range(locale: Locale, start: Option<Date>, end: Option<Date>) -> Option<String> {
     match (start, end) {
-        (Some(s), Some(e)) => Some(format!("{} – {}", format::date(locale, s), format::date(locale, e))),
-        (Some(s), None) => Some(td_string!(locale, overview.from_date, date = format::date(locale, s)).to_string()),
-        (None, Some(e)) => Some(td_string!(locale, overview.until_date, date = format::date(locale, e)).to_string()),
+        (Some(s), Some(e)) => Some(format!(
+            "{} – {}",
+            format::date(locale, s),
+            format::date(locale, e)
+        )),
+        (Some(s), None) => {
+            Some(td_string!(locale, overview.from_date, date = format::date(locale, s)).to_string())
+        }
+        (None, Some(e)) => Some(
+            td_string!(locale, overview.until_date, date = format::date(locale, e)).to_string(),
+        ),
         (None, None) => None,
     }
 }
@@ -37,7 +45,11 @@ pub fn OverviewPage() -> impl IntoView {
 
     let heading = move || {
         let name = state.workspace.with(|ws| ws.program.name.clone());
-        if name.trim().is_empty() { t_string!(i18n, nav.overview).to_string() } else { name }
+        if name.trim().is_empty() {
+            t_string!(i18n, nav.overview).to_string()
+        } else {
+            name
+        }
     };
     let facts = move || {
         let locale = i18n.get_locale();
@@ -49,7 +61,10 @@ pub fn OverviewPage() -> impl IntoView {
             }
             parts.extend(date_range(locale, p.start_date, p.end_date));
             parts.push(cadence_label(locale, p.cadence));
-            parts.push(td_string!(locale, overview.session_length, minutes = p.session_minutes).to_string());
+            parts.push(
+                td_string!(locale, overview.session_length, minutes = p.session_minutes)
+                    .to_string(),
+            );
             parts.join(" · ")
         })
     };

@@ -10,7 +10,8 @@ use crate::domain::problem::ProblemKind;
 use crate::domain::text::{normalize_tag, split_list};
 use crate::domain::validation::validate_participant;
 use crate::domain::{
-    Channel, Date, DayPart, OfferedSkill, Participant, Priority, Problem, Role, SkillId, SkillKind, WantedSkill, Weekday,
+    Channel, Date, DayPart, OfferedSkill, Participant, Priority, Problem, Role, SkillId, SkillKind,
+    WantedSkill, Weekday,
 };
 use leptos::prelude::*;
 
@@ -123,7 +124,13 @@ fn apply_buffers(candidate: &mut Participant, buffers: &Buffers) -> Vec<Problem>
         match years.parse::<u8>() {
             Ok(y) => Some(y),
             Err(_) => {
-                problems.push(Problem::new("seniority_years", ProblemKind::OutOfRange { min: 0.0, max: 60.0 }));
+                problems.push(Problem::new(
+                    "seniority_years",
+                    ProblemKind::OutOfRange {
+                        min: 0.0,
+                        max: 60.0,
+                    },
+                ));
                 None
             }
         }
@@ -132,11 +139,20 @@ fn apply_buffers(candidate: &mut Participant, buffers: &Buffers) -> Vec<Problem>
         Ok(c) => candidate.capacity = c,
         Err(_) => problems.push(Problem::new(
             "capacity",
-            ProblemKind::OutOfRange { min: 1.0, max: f64::from(Participant::MAX_CAPACITY) },
+            ProblemKind::OutOfRange {
+                min: 1.0,
+                max: f64::from(Participant::MAX_CAPACITY),
+            },
         )),
     }
-    candidate.languages = split_list(&buffers.languages).into_iter().map(|l| l.to_lowercase()).collect();
-    let mut interests: Vec<String> = split_list(&buffers.interests).iter().map(|t| normalize_tag(t)).collect();
+    candidate.languages = split_list(&buffers.languages)
+        .into_iter()
+        .map(|l| l.to_lowercase())
+        .collect();
+    let mut interests: Vec<String> = split_list(&buffers.interests)
+        .iter()
+        .map(|t| normalize_tag(t))
+        .collect();
     let mut seen = std::collections::HashSet::new();
     interests.retain(|tag| seen.insert(tag.clone()));
     candidate.interests = interests;
@@ -147,7 +163,12 @@ fn apply_buffers(candidate: &mut Participant, buffers: &Buffers) -> Vec<Problem>
         match Date::parse_iso(consent) {
             Some(d) => Some(d),
             None => {
-                problems.push(Problem::new("consent_date", ProblemKind::InvalidDate { value: consent.to_string() }));
+                problems.push(Problem::new(
+                    "consent_date",
+                    ProblemKind::InvalidDate {
+                        value: consent.to_string(),
+                    },
+                ));
                 None
             }
         }
@@ -167,11 +188,21 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
     let problems = RwSignal::new(Vec::<Problem>::new());
     let summary_id = unique_id("form-problems");
 
-    let err = move |path: &'static str| Signal::derive(move || problems.with(|p| error_at(i18n.get_locale(), p, path)));
-    let text = move |get: fn(&Participant) -> &String| Signal::derive(move || draft.with(|p| get(p).clone()));
-    let set = move |apply: fn(&mut Participant, String)| Callback::new(move |value: String| draft.update(|p| apply(p, value)));
-    let buf = move |get: fn(&Buffers) -> &String| Signal::derive(move || buffers.with(|b| get(b).clone()));
-    let set_buf = move |apply: fn(&mut Buffers, String)| Callback::new(move |value: String| buffers.update(|b| apply(b, value)));
+    let err = move |path: &'static str| {
+        Signal::derive(move || problems.with(|p| error_at(i18n.get_locale(), p, path)))
+    };
+    let text = move |get: fn(&Participant) -> &String| {
+        Signal::derive(move || draft.with(|p| get(p).clone()))
+    };
+    let set = move |apply: fn(&mut Participant, String)| {
+        Callback::new(move |value: String| draft.update(|p| apply(p, value)))
+    };
+    let buf = move |get: fn(&Buffers) -> &String| {
+        Signal::derive(move || buffers.with(|b| get(b).clone()))
+    };
+    let set_buf = move |apply: fn(&mut Buffers, String)| {
+        Callback::new(move |value: String| buffers.update(|b| apply(b, value)))
+    };
     let label = move |key: fn(Locale) -> String| Signal::derive(move || key(i18n.get_locale()));
 
     let summary_focus = summary_id.clone();
@@ -179,11 +210,18 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
         ev.prevent_default();
         let mut candidate = draft.get_untracked();
         let mut found = buffers.with_untracked(|b| apply_buffers(&mut candidate, b));
-        found.extend(state.workspace.with_untracked(|ws| validate_participant(&candidate, ws)));
+        found.extend(
+            state
+                .workspace
+                .with_untracked(|ws| validate_participant(&candidate, ws)),
+        );
         if found.is_empty() {
             let name = candidate.name.clone();
             state.edit(|ws| ws.upsert_participant(candidate));
-            state.notify(td_string!(i18n.get_locale_untracked(), participants.saved, name = name).to_string());
+            state.notify(
+                td_string!(i18n.get_locale_untracked(), participants.saved, name = name)
+                    .to_string(),
+            );
             on_done.run(());
         } else {
             problems.set(found);
@@ -199,7 +237,16 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
                 .participants
                 .iter()
                 .filter(|p| p.id != own)
-                .map(|p| (p.id.to_string(), if p.department.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.department) }))
+                .map(|p| {
+                    (
+                        p.id.to_string(),
+                        if p.department.is_empty() {
+                            p.name.clone()
+                        } else {
+                            format!("{} ({})", p.name, p.department)
+                        },
+                    )
+                })
                 .collect();
             people.sort_by_key(|(_, label)| crate::domain::text::search_key(label));
             people
@@ -214,7 +261,12 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
         if is_new {
             t_string!(i18n, participants.add_title).to_string()
         } else {
-            td_string!(i18n.get_locale(), participants.edit_title, name = initial.name.clone()).to_string()
+            td_string!(
+                i18n.get_locale(),
+                participants.edit_title,
+                name = initial.name.clone()
+            )
+            .to_string()
         }
     };
 
@@ -351,8 +403,14 @@ fn skill_options(
 ) -> impl IntoView {
     move || {
         let groups = [
-            (SkillKind::Digital, t_string!(i18n, skills.group_digital).to_string()),
-            (SkillKind::Experience, t_string!(i18n, skills.group_experience).to_string()),
+            (
+                SkillKind::Digital,
+                t_string!(i18n, skills.group_digital).to_string(),
+            ),
+            (
+                SkillKind::Experience,
+                t_string!(i18n, skills.group_experience).to_string(),
+            ),
         ];
         groups
             .into_iter()
@@ -373,9 +431,15 @@ fn skill_options(
 }
 
 /// The first skill of the preferred kind not yet in `taken`.
-fn first_free_skill(all: &[(SkillId, String, SkillKind)], prefer: SkillKind, taken: &[&SkillId]) -> Option<SkillId> {
+fn first_free_skill(
+    all: &[(SkillId, String, SkillKind)],
+    prefer: SkillKind,
+    taken: &[&SkillId],
+) -> Option<SkillId> {
     let free = |kind: Option<SkillKind>| {
-        all.iter().find(|(id, _, k)| kind.is_none_or(|kind| *k == kind) && !taken.contains(&id)).map(|(id, _, _)| id.clone())
+        all.iter()
+            .find(|(id, _, k)| kind.is_none_or(|kind| *k == kind) && !taken.contains(&id))
+            .map(|(id, _, _)| id.clone())
     };
     free(Some(prefer)).or_else(|| free(None))
 }
@@ -389,7 +453,11 @@ fn OfferedSkills(
     let i18n = use_i18n();
     let count = move || draft.with(|p| p.skills_offered.len());
     let add = move |_| {
-        let prefer = if draft.with_untracked(|p| p.role == Role::ReverseMentor) { SkillKind::Digital } else { SkillKind::Experience };
+        let prefer = if draft.with_untracked(|p| p.role == Role::ReverseMentor) {
+            SkillKind::Digital
+        } else {
+            SkillKind::Experience
+        };
         let next = draft.with_untracked(|p| {
             let taken: Vec<&SkillId> = p.skills_offered.iter().map(|s| &s.skill).collect();
             skills.with_untracked(|all| first_free_skill(all, prefer, &taken))
@@ -470,13 +538,22 @@ fn WantedSkills(
     let i18n = use_i18n();
     let count = move || draft.with(|p| p.skills_wanted.len());
     let add = move |_| {
-        let prefer = if draft.with_untracked(|p| p.role == Role::ReverseMentor) { SkillKind::Experience } else { SkillKind::Digital };
+        let prefer = if draft.with_untracked(|p| p.role == Role::ReverseMentor) {
+            SkillKind::Experience
+        } else {
+            SkillKind::Digital
+        };
         let next = draft.with_untracked(|p| {
             let taken: Vec<&SkillId> = p.skills_wanted.iter().map(|s| &s.skill).collect();
             skills.with_untracked(|all| first_free_skill(all, prefer, &taken))
         });
         if let Some(skill) = next {
-            draft.update(|p| p.skills_wanted.push(WantedSkill { skill, priority: Priority::Important }));
+            draft.update(|p| {
+                p.skills_wanted.push(WantedSkill {
+                    skill,
+                    priority: Priority::Important,
+                })
+            });
         }
     };
     view! {
@@ -555,7 +632,11 @@ fn ChannelRanking(draft: RwSignal<Participant>) -> impl IntoView {
     let shift = move |channel: Channel, up: bool| {
         draft.update(|p| {
             if let Some(i) = p.channels.iter().position(|c| *c == channel) {
-                let j = if up { i.checked_sub(1) } else { (i + 1 < p.channels.len()).then_some(i + 1) };
+                let j = if up {
+                    i.checked_sub(1)
+                } else {
+                    (i + 1 < p.channels.len()).then_some(i + 1)
+                };
                 if let Some(j) = j {
                     p.channels.swap(i, j);
                 }

@@ -77,23 +77,35 @@ pub fn ParticipantsPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let lang = lang.get();
         let filter = filter.get();
-        index.with(|index| state.workspace.with(|ws| {
-            filter
-                .apply_indexed(ws, index)
-                .into_iter()
-                .map(|p| Row {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    email: p.email.clone(),
-                    role: p.role,
-                    department: p.department.clone(),
-                    job_title: p.job_title.clone(),
-                    offered: p.skills_offered.iter().map(|s| ws.catalogue.label(&s.skill, lang)).collect::<Vec<_>>().join(", "),
-                    wanted: p.skills_wanted.iter().map(|s| ws.catalogue.label(&s.skill, lang)).collect::<Vec<_>>().join(", "),
-                    active: p.active,
-                })
-                .collect::<Vec<_>>()
-        }))
+        index.with(|index| {
+            state.workspace.with(|ws| {
+                filter
+                    .apply_indexed(ws, index)
+                    .into_iter()
+                    .map(|p| Row {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        email: p.email.clone(),
+                        role: p.role,
+                        department: p.department.clone(),
+                        job_title: p.job_title.clone(),
+                        offered: p
+                            .skills_offered
+                            .iter()
+                            .map(|s| ws.catalogue.label(&s.skill, lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        wanted: p
+                            .skills_wanted
+                            .iter()
+                            .map(|s| ws.catalogue.label(&s.skill, lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        active: p.active,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let total = Memo::new(move |_| state.workspace.with(|ws| ws.participants.len()));
     let departments = Memo::new(move |_| state.workspace.with(|ws| ws.departments()));
@@ -106,7 +118,14 @@ pub fn ParticipantsPage() -> impl IntoView {
             state.edit(|ws| {
                 ws.remove_participant(&id);
             });
-            state.notify(td_string!(i18n.get_locale_untracked(), participants.deleted, name = name).to_string());
+            state.notify(
+                td_string!(
+                    i18n.get_locale_untracked(),
+                    participants.deleted,
+                    name = name
+                )
+                .to_string(),
+            );
         }
     });
 
@@ -118,13 +137,23 @@ pub fn ParticipantsPage() -> impl IntoView {
     let form = move || {
         editing.get().map(|target| {
             let (participant, is_new) = match target {
-                Editing::New => (Participant::new(ParticipantId::from_random_bytes(browser::random_bytes()), Role::ReverseMentor), true),
-                Editing::Existing(id) => match state.workspace.with_untracked(|ws| ws.participant(&id).cloned()) {
+                Editing::New => (
+                    Participant::new(
+                        ParticipantId::from_random_bytes(browser::random_bytes()),
+                        Role::ReverseMentor,
+                    ),
+                    true,
+                ),
+                Editing::Existing(id) => match state
+                    .workspace
+                    .with_untracked(|ws| ws.participant(&id).cloned())
+                {
                     Some(p) => (p, false),
                     None => return ().into_any(),
                 },
             };
-            view! { <ParticipantForm initial=participant is_new=is_new on_done=on_done/> }.into_any()
+            view! { <ParticipantForm initial=participant is_new=is_new on_done=on_done/> }
+                .into_any()
         })
     };
 

@@ -11,8 +11,8 @@ use crate::app::state::use_state;
 use crate::domain::problem::ProblemKind;
 use crate::domain::validation::{validate_program, validate_workspace};
 use crate::domain::{
-    Cadence, Catalogue, CustomSkill, Date, Objective, ObjectiveId, Problem, Program, SkillId, SkillKind, StandardRule,
-    Workspace,
+    Cadence, Catalogue, CustomSkill, Date, Objective, ObjectiveId, Problem, Program, SkillId,
+    SkillKind, StandardRule, Workspace,
 };
 use leptos::prelude::*;
 
@@ -67,7 +67,11 @@ struct ProgramDraft {
 }
 
 fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{value:.0}") } else { value.to_string() }
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
 }
 
 impl ProgramDraft {
@@ -105,7 +109,12 @@ impl ProgramDraft {
             }
             let parsed = Date::parse_iso(text);
             if parsed.is_none() {
-                problems.push(Problem::new(path, ProblemKind::InvalidDate { value: text.to_string() }));
+                problems.push(Problem::new(
+                    path,
+                    ProblemKind::InvalidDate {
+                        value: text.to_string(),
+                    },
+                ));
             }
             parsed
         };
@@ -121,8 +130,13 @@ impl ProgramDraft {
                 },
             )),
         }
-        program.ground_rules.custom =
-            self.custom_rules.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        program.ground_rules.custom = self
+            .custom_rules
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
         program.objectives = self
             .objectives
             .iter()
@@ -133,13 +147,19 @@ impl ProgramDraft {
                     let text = text.trim();
                     if text.is_empty() {
                         if required {
-                            problems.push(Problem::new(format!("objectives[{i}].{field}"), ProblemKind::Required));
+                            problems.push(Problem::new(
+                                format!("objectives[{i}].{field}"),
+                                ProblemKind::Required,
+                            ));
                         }
                         return None;
                     }
                     let parsed = parse_number(text);
                     if parsed.is_none() {
-                        problems.push(Problem::new(format!("objectives[{i}].{field}"), ProblemKind::NotFinite));
+                        problems.push(Problem::new(
+                            format!("objectives[{i}].{field}"),
+                            ProblemKind::NotFinite,
+                        ));
                     }
                     parsed
                 };
@@ -153,7 +173,10 @@ impl ProgramDraft {
             custom: self
                 .custom_skills
                 .iter()
-                .map(|s| CustomSkill { name: s.name.trim().to_string(), ..s.clone() })
+                .map(|s| CustomSkill {
+                    name: s.name.trim().to_string(),
+                    ..s.clone()
+                })
                 .collect(),
         };
         (program, catalogue, problems)
@@ -162,7 +185,11 @@ impl ProgramDraft {
 
 /// Accepts `2.5` and `2,5` (decimal comma, as typed in Spain and Italy).
 fn parse_number(text: &str) -> Option<f64> {
-    let normalized = if text.contains(',') && !text.contains('.') { text.replace(',', ".") } else { text.to_string() };
+    let normalized = if text.contains(',') && !text.contains('.') {
+        text.replace(',', ".")
+    } else {
+        text.to_string()
+    };
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -175,10 +202,16 @@ pub fn ProgramPage() -> impl IntoView {
     let saved_draft = RwSignal::new(draft.get_untracked());
     let dirty = move || draft.with(|d| saved_draft.with(|s| d != s));
 
-    let err = move |path: String| Signal::derive(move || problems.with(|p| error_at(i18n.get_locale(), p, &path)));
+    let err = move |path: String| {
+        Signal::derive(move || problems.with(|p| error_at(i18n.get_locale(), p, &path)))
+    };
     let label = move |key: fn(Locale) -> String| Signal::derive(move || key(i18n.get_locale()));
-    let field = move |get: fn(&ProgramDraft) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
-    let set = move |apply: fn(&mut ProgramDraft, String)| Callback::new(move |v: String| draft.update(|d| apply(d, v)));
+    let field = move |get: fn(&ProgramDraft) -> &String| {
+        Signal::derive(move || draft.with(|d| get(d).clone()))
+    };
+    let set = move |apply: fn(&mut ProgramDraft, String)| {
+        Callback::new(move |v: String| draft.update(|d| apply(d, v)))
+    };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -187,7 +220,11 @@ pub fn ProgramPage() -> impl IntoView {
         let mut candidate = state.workspace.get_untracked();
         candidate.program = program.clone();
         candidate.catalogue = catalogue.clone();
-        found.extend(validate_workspace(&candidate).into_iter().filter(|p| p.path.starts_with("skills[")));
+        found.extend(
+            validate_workspace(&candidate)
+                .into_iter()
+                .filter(|p| p.path.starts_with("skills[")),
+        );
         if found.is_empty() {
             state.edit(|ws| {
                 ws.program = program;
@@ -334,7 +371,11 @@ pub fn ProgramPage() -> impl IntoView {
 }
 
 #[component]
-fn ObjectiveEditor(index: usize, draft: RwSignal<ProgramDraft>, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn ObjectiveEditor(
+    index: usize,
+    draft: RwSignal<ProgramDraft>,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let i = index;
@@ -348,12 +389,27 @@ fn ObjectiveEditor(index: usize, draft: RwSignal<ProgramDraft>, problems: RwSign
         Signal::derive(move || draft.with(|d| d.objectives.get(i).map(read).unwrap_or_default()))
     };
     let put = move |write: fn(&mut ObjectiveDraft, String)| {
-        Callback::new(move |v: String| draft.update(|d| if let Some(o) = d.objectives.get_mut(i) { write(o, v) }))
+        Callback::new(move |v: String| {
+            draft.update(|d| {
+                if let Some(o) = d.objectives.get_mut(i) {
+                    write(o, v)
+                }
+            })
+        })
     };
     let heading_id = unique_id("objective");
     let title = move || {
-        let t = draft.with(|d| d.objectives.get(i).map(|o| o.objective.title.clone()).unwrap_or_default());
-        if t.trim().is_empty() { td_string!(i18n.get_locale(), program.objective_n, n = i + 1).to_string() } else { t }
+        let t = draft.with(|d| {
+            d.objectives
+                .get(i)
+                .map(|o| o.objective.title.clone())
+                .unwrap_or_default()
+        });
+        if t.trim().is_empty() {
+            td_string!(i18n.get_locale(), program.objective_n, n = i + 1).to_string()
+        } else {
+            t
+        }
     };
     let digital_skills = Memo::new(move |_| {
         let lang = lang.get();
@@ -433,9 +489,15 @@ fn CustomSkills(draft: RwSignal<ProgramDraft>, problems: RwSignal<Vec<Problem>>)
             return;
         }
         draft.update(|d| {
-            let catalogue = Catalogue { custom: d.custom_skills.clone() };
+            let catalogue = Catalogue {
+                custom: d.custom_skills.clone(),
+            };
             let id = catalogue.new_custom_id(&name);
-            d.custom_skills.push(CustomSkill { id, name, kind: new_kind.get_untracked() });
+            d.custom_skills.push(CustomSkill {
+                id,
+                name,
+                kind: new_kind.get_untracked(),
+            });
         });
         new_name.set(String::new());
     };
@@ -443,7 +505,8 @@ fn CustomSkills(draft: RwSignal<ProgramDraft>, problems: RwSignal<Vec<Problem>>)
     let in_use = move |id: &SkillId| {
         state.workspace.with(|ws| {
             ws.participants.iter().any(|p| {
-                p.skills_offered.iter().any(|s| &s.skill == id) || p.skills_wanted.iter().any(|s| &s.skill == id)
+                p.skills_offered.iter().any(|s| &s.skill == id)
+                    || p.skills_wanted.iter().any(|s| &s.skill == id)
             }) || ws.program.objectives.iter().any(|o| o.skills.contains(id))
         }) || draft.with(|d| d.objectives.iter().any(|o| o.objective.skills.contains(id)))
     };
