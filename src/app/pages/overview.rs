@@ -124,7 +124,7 @@ pub fn OverviewPage() -> impl IntoView {
                             let locale = i18n.get_locale();
                             summary.with(|s| s.objectives.iter().map(|o| {
                                 let unit = o.unit.clone();
-                                let value = |v: f64| format!("{} {}", format::number(locale, v, 2), unit).trim().to_string();
+                                let value = |v: f64| format!("{}\u{a0}{}", format::number(locale, v, 2), unit).trim().to_string();
                                 let kpi = td_string!(
                                     locale,
                                     overview.kpi_line,
