@@ -63,6 +63,7 @@ export async function startServer() {
 }
 
 let browser;
+const scratchDirs = [];
 
 /** Closes the server and the shared browser; call from `after`. */
 export async function stopAll() {
@@ -72,6 +73,7 @@ export async function stopAll() {
   server = undefined;
   if (served) rmSync(served, { recursive: true, force: true });
   served = undefined;
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 // --------------------------------------------------------------- browsers ---
@@ -151,9 +153,13 @@ export async function waitForApp(page) {
   await page.waitForFunction(() => document.querySelector("main h1"));
 }
 
-/** Opens `hash` (e.g. "#/data") and waits for the app. */
+/** Loads the app afresh at `hash` (e.g. "#/data") and waits for it to mount. */
 export async function visit(page, base, hash = "") {
-  await page.goto(base + hash);
+  const target = base + hash;
+  const samePage = page.url().split("#")[0] === target.split("#")[0];
+  await page.goto(target);
+  // Going to another hash of the same page would not load it again.
+  if (samePage) await page.reload();
   await waitForApp(page);
 }
 
@@ -167,8 +173,13 @@ export async function exportFile(page, label = "Export JSON") {
     page.waitForEvent("download"),
     page.getByRole("button", { name: label }).click(),
   ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), path, text: readFileSync(path, "utf8") };
+  const name = download.suggestedFilename();
+  // Keep the suggested name, as a browser's Downloads folder would.
+  const dir = mkdtempSync(join(tmpdir(), "inversa-download-"));
+  scratchDirs.push(dir);
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return { name, path, text: readFileSync(path, "utf8") };
 }
 
 /** The confirmation dialog of the demo banner. */
