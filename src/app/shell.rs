@@ -48,16 +48,10 @@ pub fn Header() -> impl IntoView {
                 <div class="language">
                     <label for="language-select">{t!(i18n, shell.language)}</label>
                     <select id="language-select" on:change=on_language>
-                        {[(Locale::en, "English"), (Locale::es, "Español"), (Locale::it, "Italiano")]
-                            .into_iter()
-                            .map(|(locale, name)| {
-                                view! {
-                                    <option value=lang::code(locale) selected=move || i18n.get_locale() == locale>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        // Each language is named in itself (endonyms), whatever the UI language.
+                        <option value="en" selected=move || i18n.get_locale() == Locale::en>{t!(i18n, shell.language_en)}</option>
+                        <option value="es" selected=move || i18n.get_locale() == Locale::es>{t!(i18n, shell.language_es)}</option>
+                        <option value="it" selected=move || i18n.get_locale() == Locale::it>{t!(i18n, shell.language_it)}</option>
                     </select>
                 </div>
             </div>
