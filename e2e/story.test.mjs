@@ -634,3 +634,35 @@ test("stored data that cannot be read is kept aside, never overwritten", async (
     await s.close();
   }
 });
+
+test("a full storage says so, keeps the work in the tab and offers an export", async () => {
+  const base = await startServer();
+  const s = await openContext();
+  const { page } = s;
+  try {
+    await visit(page, base, "#/participants");
+    const before = await page.evaluate(() => localStorage.getItem("inversa.workspace.v1"));
+    // From now on the browser refuses to store more, as a full quota does.
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === "inversa.workspace.v1") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return original.call(this, key, value);
+      };
+    });
+    await page.getByRole("button", { name: /^Delete / }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "storage for Inversa is full" });
+    await alert.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      alert.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(exported.participants.length, 23, "the export has the unsaved change");
+    assert.equal(await page.evaluate(() => localStorage.getItem("inversa.workspace.v1")), before);
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
