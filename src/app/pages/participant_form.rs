@@ -444,6 +444,47 @@ fn first_free_skill(
     free(Some(prefer)).or_else(|| free(None))
 }
 
+/// One row of a skill list: which skill, a second choice given as children
+/// (level or priority), a remove button and the row's problem, if any.
+#[component]
+fn SkillRow(
+    index: usize,
+    /// `skills_offered` or `skills_wanted`: where this row's problems are reported.
+    list: &'static str,
+    skills: Memo<Vec<(SkillId, String, SkillKind)>>,
+    skill: Signal<Option<SkillId>>,
+    on_skill: Callback<SkillId>,
+    on_remove: Callback<()>,
+    problems: RwSignal<Vec<Problem>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let skill_id = unique_id("skill");
+    let error =
+        move || problems.with(|p| error_at(i18n.get_locale(), p, &format!("{list}[{index}]")));
+    view! {
+        <li class="skill-row">
+            <div class="field">
+                <label for=skill_id.clone()>{move || td_string!(i18n.get_locale(), participants.skill_n, n = index + 1).to_string()}</label>
+                <select id=skill_id on:change=move |ev| {
+                    if let Some(id) = SkillId::parse(&event_target_value(&ev)) {
+                        on_skill.run(id);
+                    }
+                }>
+                    {skill_options(i18n, skills, skill)}
+                </select>
+            </div>
+            {children()}
+            <button type="button" class="link danger-text"
+                aria-label=move || td_string!(i18n.get_locale(), participants.remove_skill_n, n = index + 1).to_string()
+                on:click=move |_| on_remove.run(())>
+                {t!(i18n, common.remove)}
+            </button>
+            {move || error().map(|e| view! { <p class="field-error">{e}</p> })}
+        </li>
+    }
+}
+
 #[component]
 fn OfferedSkills(
     draft: RwSignal<Participant>,
@@ -472,23 +513,18 @@ fn OfferedSkills(
             <p class="hint">{t!(i18n, participants.skills_offered_hint)}</p>
             <ul>
                 <For each=move || 0..count() key=|i| *i children=move |i| {
-                    let skill = Signal::derive(move || draft.with(|p| p.skills_offered.get(i).map(|s| s.skill.clone())));
                     let level = move || draft.with(|p| p.skills_offered.get(i).map_or(3, |s| s.level));
-                    let skill_id = unique_id("offered-skill");
                     let level_id = unique_id("offered-level");
-                    let error = move || problems.with(|p| error_at(i18n.get_locale(), p, &format!("skills_offered[{i}]")));
                     view! {
-                        <li class="skill-row">
-                            <div class="field">
-                                <label for=skill_id.clone()>{move || td_string!(i18n.get_locale(), participants.skill_n, n = i + 1).to_string()}</label>
-                                <select id=skill_id on:change=move |ev| {
-                                    if let Some(id) = SkillId::parse(&event_target_value(&ev)) {
-                                        draft.update(|p| if let Some(s) = p.skills_offered.get_mut(i) { s.skill = id });
-                                    }
-                                }>
-                                    {skill_options(i18n, skills, skill)}
-                                </select>
-                            </div>
+                        <SkillRow
+                            index=i
+                            list="skills_offered"
+                            skills=skills
+                            skill=Signal::derive(move || draft.with(|p| p.skills_offered.get(i).map(|s| s.skill.clone())))
+                            on_skill=Callback::new(move |id| draft.update(|p| if let Some(s) = p.skills_offered.get_mut(i) { s.skill = id }))
+                            on_remove=Callback::new(move |()| draft.update(|p| { if i < p.skills_offered.len() { p.skills_offered.remove(i); } }))
+                            problems=problems
+                        >
                             <div class="field">
                                 <label for=level_id.clone()>{t!(i18n, participants.level)}</label>
                                 <select id=level_id on:change=move |ev| {
@@ -503,13 +539,7 @@ fn OfferedSkills(
                                     }).collect_view()}
                                 </select>
                             </div>
-                            <button type="button" class="link danger-text"
-                                aria-label=move || td_string!(i18n.get_locale(), participants.remove_skill_n, n = i + 1).to_string()
-                                on:click=move |_| draft.update(|p| { if i < p.skills_offered.len() { p.skills_offered.remove(i); } })>
-                                {t!(i18n, common.remove)}
-                            </button>
-                            {move || error().map(|e| view! { <p class="field-error">{e}</p> })}
-                        </li>
+                        </SkillRow>
                     }
                 }/>
             </ul>
@@ -562,23 +592,18 @@ fn WantedSkills(
             <p class="hint">{t!(i18n, participants.skills_wanted_hint)}</p>
             <ul>
                 <For each=move || 0..count() key=|i| *i children=move |i| {
-                    let skill = Signal::derive(move || draft.with(|p| p.skills_wanted.get(i).map(|s| s.skill.clone())));
                     let priority = move || draft.with(|p| p.skills_wanted.get(i).map_or(Priority::Important, |s| s.priority));
-                    let skill_id = unique_id("wanted-skill");
                     let priority_id = unique_id("wanted-priority");
-                    let error = move || problems.with(|p| error_at(i18n.get_locale(), p, &format!("skills_wanted[{i}]")));
                     view! {
-                        <li class="skill-row">
-                            <div class="field">
-                                <label for=skill_id.clone()>{move || td_string!(i18n.get_locale(), participants.skill_n, n = i + 1).to_string()}</label>
-                                <select id=skill_id on:change=move |ev| {
-                                    if let Some(id) = SkillId::parse(&event_target_value(&ev)) {
-                                        draft.update(|p| if let Some(s) = p.skills_wanted.get_mut(i) { s.skill = id });
-                                    }
-                                }>
-                                    {skill_options(i18n, skills, skill)}
-                                </select>
-                            </div>
+                        <SkillRow
+                            index=i
+                            list="skills_wanted"
+                            skills=skills
+                            skill=Signal::derive(move || draft.with(|p| p.skills_wanted.get(i).map(|s| s.skill.clone())))
+                            on_skill=Callback::new(move |id| draft.update(|p| if let Some(s) = p.skills_wanted.get_mut(i) { s.skill = id }))
+                            on_remove=Callback::new(move |()| draft.update(|p| { if i < p.skills_wanted.len() { p.skills_wanted.remove(i); } }))
+                            problems=problems
+                        >
                             <div class="field">
                                 <label for=priority_id.clone()>{t!(i18n, participants.priority)}</label>
                                 <select id=priority_id on:change=move |ev| {
@@ -594,13 +619,7 @@ fn WantedSkills(
                                     }).collect_view()}
                                 </select>
                             </div>
-                            <button type="button" class="link danger-text"
-                                aria-label=move || td_string!(i18n.get_locale(), participants.remove_skill_n, n = i + 1).to_string()
-                                on:click=move |_| draft.update(|p| { if i < p.skills_wanted.len() { p.skills_wanted.remove(i); } })>
-                                {t!(i18n, common.remove)}
-                            </button>
-                            {move || error().map(|e| view! { <p class="field-error">{e}</p> })}
-                        </li>
+                        </SkillRow>
                     }
                 }/>
             </ul>
