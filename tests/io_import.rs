@@ -7,6 +7,7 @@ use std::time::Instant;
 use inversa::domain::date::Date;
 use inversa::domain::demo::demo_workspace;
 use inversa::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
+use inversa::domain::matching::{Circle, Pair, PairKey, PairingState, Preset, Weights};
 use inversa::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
     WantedSkill, Weekday,
@@ -14,6 +15,7 @@ use inversa::domain::participants::{
 use inversa::domain::problem::{BinaryKind, Expected, JsonType, Problem, ProblemKind};
 use inversa::domain::program::{Cadence, GroundRules, Objective, Program, StandardRule};
 use inversa::domain::skills::{Catalogue, CustomSkill, DEFAULT_SKILLS, SkillId, SkillKind};
+use inversa::domain::validation::validate_workspace;
 use inversa::domain::workspace::Workspace;
 use inversa::io::{
     CURRENT_VERSION, MAX_IMPORT_BYTES, Stored, WarningKind, decode_stored, encode_stored,
@@ -586,11 +588,37 @@ fn docs_example_imports_cleanly_and_exports_identically() {
     assert_eq!(preview.source_version, 1);
     assert_eq!(preview.exported_at.as_deref(), Some("2026-03-02T08:15:00Z"));
     let ws = &preview.workspace;
-    assert_eq!(ws.participants.len(), 2);
+    assert_eq!(ws.participants.len(), 4);
     assert_eq!(ws.program.objectives.len(), 1);
     assert_eq!(ws.catalogue.custom.len(), 1);
     assert_eq!(ws.participants[1].role, Role::Mentee);
     assert_eq!(ws.participants[0].availability.len(), 3);
+    assert_eq!(
+        ws.participants[2].never_pair_with,
+        vec![ws.participants[3].id.clone()]
+    );
+    let [lucia, roberto, diego, carmen] = [0, 1, 2, 3].map(|i| ws.participants[i].id.clone());
+    let mut weights = Preset::Balanced.weights();
+    weights.0[5] = 3;
+    assert_eq!(
+        ws.pairing,
+        PairingState {
+            weights,
+            min_score: 30,
+            locked: vec![PairKey::new(lucia.clone(), roberto.clone())],
+            forbidden: vec![PairKey::new(lucia.clone(), carmen)],
+            pairs: vec![Pair {
+                mentor: lucia.clone(),
+                mentee: roberto.clone(),
+                since: Date::new(2026, 3, 16),
+            }],
+            circles: vec![Circle {
+                theme: "photography".into(),
+                members: vec![lucia, diego, roberto],
+            }],
+            circle_size: 5,
+        }
+    );
     // The documented example is exactly what the app writes.
     assert_eq!(export_json(ws, "2026-03-02T08:15:00Z"), EXAMPLE);
 }
@@ -767,9 +795,12 @@ fn demo_workspace_round_trips() {
 fn two_thousand_participants_import_quickly() {
     let template = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
     let mut ws = template.clone();
+    // The example's pairs and never-pair lists name people replaced here.
+    ws.pairing = PairingState::default();
     ws.participants = (0..2000u64)
         .map(|i| {
             let mut p = template.participants[(i % 2) as usize].clone();
+            p.never_pair_with.clear();
             p.id = ParticipantId::from_random_bytes(seeded_bytes(i));
             p.email = format!("person{i}@acme.example");
             p.name = format!("Person {i}");
@@ -810,6 +841,687 @@ fn many_problems_are_listed_quickly() {
     let problems = problems_of(&serde_json::to_vec(&file).unwrap());
     assert_eq!(problems.len(), 2000 * 4 + 1999);
     assert!(start.elapsed().as_secs_f64() < 3.0, "{:?}", start.elapsed());
+}
+
+// ---------------------------------------------------------------------------
+// Pairing state and never-pair lists (additive within version 1)
+
+const LUCIA: &str = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+const ROBERTO: &str = "b7e8f9a0-1b2c-4d3e-9f4a-5b6c7d8e9f00";
+const DIEGO: &str = "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f";
+const CARMEN: &str = "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70";
+const STRANGER: &str = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+
+fn pid(text: &str) -> ParticipantId {
+    ParticipantId::parse(text).unwrap()
+}
+
+fn pair_json(mentor: &str, mentee: &str) -> Value {
+    json!({"mentor_id": mentor, "mentee_id": mentee})
+}
+
+/// Every problem of an import, as (path, kind), in report order.
+fn listed(bytes: &[u8]) -> Vec<(String, ProblemKind)> {
+    problems_of(bytes)
+        .into_iter()
+        .map(|p| (p.path, p.kind))
+        .collect()
+}
+
+fn owned(list: Vec<(&str, ProblemKind)>) -> Vec<(String, ProblemKind)> {
+    list.into_iter().map(|(p, k)| (p.to_string(), k)).collect()
+}
+
+#[test]
+fn pairing_state_and_never_pair_lists_round_trip_exactly() {
+    let mut ws = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
+    let [lucia, roberto, diego, carmen] = [LUCIA, ROBERTO, DIEGO, CARMEN].map(pid);
+    ws.participants[0].never_pair_with = vec![carmen.clone(), diego.clone()];
+    ws.participants[3].never_pair_with = vec![diego.clone()];
+    ws.pairing = PairingState {
+        weights: Weights([0, 1, 2, 3, 4, 5, 5]),
+        min_score: 100,
+        locked: vec![
+            PairKey::new(lucia.clone(), roberto.clone()),
+            PairKey::new(diego.clone(), roberto.clone()),
+        ],
+        forbidden: vec![PairKey::new(diego.clone(), carmen.clone())],
+        pairs: vec![
+            Pair {
+                mentor: lucia.clone(),
+                mentee: roberto.clone(),
+                since: Date::new(2026, 3, 16),
+            },
+            // Over Lucía's capacity of 1: kept, not a problem.
+            Pair {
+                mentor: lucia.clone(),
+                mentee: carmen.clone(),
+                since: None,
+            },
+        ],
+        circles: vec![
+            Circle {
+                theme: "Road cycling «and» \"photos\"".into(),
+                members: vec![carmen.clone(), lucia.clone(), roberto.clone()],
+            },
+            Circle {
+                theme: String::new(),
+                members: vec![],
+            },
+        ],
+        circle_size: 8,
+    };
+    let text = export_json(&ws, "2026-03-02T08:15:00Z");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["pairing"]["weights"],
+        json!({"reverse": 0, "symbiotic": 1, "interests": 2, "channel": 3, "availability": 4, "cross_department": 5, "seniority_gap": 5})
+    );
+    assert_eq!(value["pairing"]["pairs"][1]["since"], Value::Null);
+    assert_eq!(
+        value["participants"][0]["never_pair_with"],
+        json!([CARMEN, DIEGO])
+    );
+    let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.workspace, ws);
+    assert_eq!(
+        export_json(&preview.workspace, "2026-03-02T08:15:00Z"),
+        text
+    );
+
+    // The browser's storage keeps exactly the same.
+    let stored = Stored {
+        workspace: ws,
+        demo: false,
+        revision: 9,
+        saved_at: "2026-03-02T08:15:00Z".into(),
+    };
+    let saved = encode_stored(&stored);
+    assert!(saved.contains(r#""pairing":{"weights":{"reverse":0,"#));
+    assert_eq!(decode_stored(&saved), Ok(stored));
+}
+
+#[test]
+fn files_without_pairing_or_never_pair_lists_import_with_defaults() {
+    let old = edited(&[
+        ("/pairing", None),
+        ("/participants/0/never_pair_with", None),
+        ("/participants/1/never_pair_with", None),
+        ("/participants/2/never_pair_with", None),
+        ("/participants/3/never_pair_with", None),
+    ]);
+    let preview = import_bytes(&old).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.warnings, vec![]);
+    assert_eq!(preview.workspace.pairing, PairingState::default());
+    assert!(
+        preview
+            .workspace
+            .participants
+            .iter()
+            .all(|p| p.never_pair_with.is_empty())
+    );
+    // Export then writes the whole section, explicitly.
+    let value: Value =
+        serde_json::from_str(&export_json(&preview.workspace, "2026-03-02T08:15:00Z")).unwrap();
+    assert_eq!(
+        value["pairing"],
+        json!({
+            "weights": {"reverse": 5, "symbiotic": 3, "interests": 2, "channel": 1, "availability": 2, "cross_department": 2, "seniority_gap": 0},
+            "min_score": 30, "circle_size": 5,
+            "locked": [], "forbidden": [], "pairs": [], "circles": []
+        })
+    );
+    assert_eq!(value["participants"][1]["never_pair_with"], json!([]));
+
+    // Missing fields and null take their defaults one by one; a missing
+    // weight takes the Balanced value of its criterion.
+    type Case = (&'static str, Value, fn(&mut PairingState));
+    let cases: Vec<Case> = vec![
+        ("null section", Value::Null, |_| {}),
+        ("empty section", json!({}), |_| {}),
+        (
+            "all null",
+            json!({"weights": null, "min_score": null, "circle_size": null, "locked": null, "forbidden": null, "pairs": null, "circles": null}),
+            |_| {},
+        ),
+        (
+            "one weight",
+            json!({"weights": {"seniority_gap": 4}}),
+            |s| s.weights.0[6] = 4,
+        ),
+        (
+            "null weight",
+            json!({"weights": {"reverse": null, "channel": 0}}),
+            |s| s.weights.0[3] = 0,
+        ),
+        ("score only", json!({"min_score": 0}), |s| s.min_score = 0),
+        ("size only", json!({"circle_size": 3.0}), |s| {
+            s.circle_size = 3
+        }),
+        (
+            "pair without since, circle without theme",
+            json!({"pairs": [{"mentor_id": LUCIA, "mentee_id": ROBERTO}], "circles": [{"member_ids": [DIEGO]}]}),
+            |s| {
+                s.pairs.push(Pair {
+                    mentor: pid(LUCIA),
+                    mentee: pid(ROBERTO),
+                    since: None,
+                });
+                s.circles.push(Circle {
+                    theme: String::new(),
+                    members: vec![pid(DIEGO)],
+                });
+            },
+        ),
+        (
+            "ids in upper case",
+            json!({"locked": [pair_json(&LUCIA.to_uppercase(), ROBERTO)]}),
+            |s| s.locked.push(PairKey::new(pid(LUCIA), pid(ROBERTO))),
+        ),
+    ];
+    for (name, section, expect) in cases {
+        let preview = import_bytes(&edited(&[("/pairing", Some(section))]))
+            .unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+        let mut expected = PairingState::default();
+        expect(&mut expected);
+        assert_eq!(preview.workspace.pairing, expected, "{name}");
+        assert_eq!(preview.warnings, vec![], "{name}");
+    }
+
+    // Unknown fields inside the section are ignored with a warning.
+    let preview = import_bytes(&edited(&[
+        ("/pairing/solver", Some(json!("fast"))),
+        ("/pairing/weights/luck", Some(json!(5))),
+        ("/pairing/pairs/0/score", Some(json!(88))),
+    ]))
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let warnings: Vec<&str> = preview.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        warnings,
+        vec![
+            "pairing.weights.luck",
+            "pairing.pairs[0].score",
+            "pairing.solver"
+        ]
+    );
+}
+
+#[test]
+fn a_broken_pairing_section_reports_every_problem_with_its_place() {
+    use ProblemKind::*;
+    let range = |min: f64, max: f64| OutOfRange { min, max };
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "section as list",
+            vec![("/pairing", Some(json!([])))],
+            vec![("pairing", wrong(Expected::Object, JsonType::Array))],
+        ),
+        (
+            "weights as number",
+            vec![("/pairing/weights", Some(json!(3)))],
+            vec![("pairing.weights", wrong(Expected::Object, JsonType::Number))],
+        ),
+        (
+            "weights out of range, fractional, text, negative",
+            vec![
+                ("/pairing/weights/reverse", Some(json!(6))),
+                ("/pairing/weights/channel", Some(json!(2.5))),
+                ("/pairing/weights/availability", Some(json!("2"))),
+                ("/pairing/weights/seniority_gap", Some(json!(-1))),
+            ],
+            vec![
+                ("pairing.weights.reverse", range(0.0, 5.0)),
+                (
+                    "pairing.weights.channel",
+                    wrong(Expected::WholeNumber, JsonType::Number),
+                ),
+                (
+                    "pairing.weights.availability",
+                    wrong(Expected::WholeNumber, JsonType::String),
+                ),
+                ("pairing.weights.seniority_gap", range(0.0, 5.0)),
+            ],
+        ),
+        (
+            "min score above 100",
+            vec![("/pairing/min_score", Some(json!(101)))],
+            vec![("pairing.min_score", range(0.0, 100.0))],
+        ),
+        (
+            "min score as bool",
+            vec![("/pairing/min_score", Some(json!(true)))],
+            vec![(
+                "pairing.min_score",
+                wrong(Expected::WholeNumber, JsonType::Bool),
+            )],
+        ),
+        (
+            "circle size too small",
+            vec![("/pairing/circle_size", Some(json!(2)))],
+            vec![("pairing.circle_size", range(3.0, 8.0))],
+        ),
+        (
+            "circle size too large",
+            vec![("/pairing/circle_size", Some(json!(9)))],
+            vec![("pairing.circle_size", range(3.0, 8.0))],
+        ),
+        (
+            "lists of the wrong type",
+            vec![
+                ("/pairing/locked", Some(json!({}))),
+                ("/pairing/forbidden", Some(json!("none"))),
+                ("/pairing/pairs", Some(json!(1))),
+                ("/pairing/circles", Some(json!(true))),
+            ],
+            vec![
+                ("pairing.locked", wrong(Expected::List, JsonType::Object)),
+                ("pairing.forbidden", wrong(Expected::List, JsonType::String)),
+                ("pairing.pairs", wrong(Expected::List, JsonType::Number)),
+                ("pairing.circles", wrong(Expected::List, JsonType::Bool)),
+            ],
+        ),
+        (
+            "entries of the wrong type",
+            vec![
+                ("/pairing/locked/0", Some(json!("Lucía and Roberto"))),
+                ("/pairing/pairs/0", Some(json!([LUCIA, ROBERTO]))),
+                ("/pairing/circles/0", Some(json!(null))),
+            ],
+            vec![
+                (
+                    "pairing.locked[0]",
+                    wrong(Expected::Object, JsonType::String),
+                ),
+                ("pairing.pairs[0]", wrong(Expected::Object, JsonType::Array)),
+                (
+                    "pairing.circles[0]",
+                    wrong(Expected::Object, JsonType::Null),
+                ),
+            ],
+        ),
+        (
+            "pair ids missing, malformed or not text",
+            vec![
+                ("/pairing/locked/0/mentor_id", None),
+                ("/pairing/locked/0/mentee_id", Some(Value::Null)),
+                ("/pairing/forbidden/0/mentor_id", Some(json!("lucia"))),
+                ("/pairing/pairs/0/mentee_id", Some(json!(7))),
+            ],
+            vec![
+                ("pairing.locked[0].mentor_id", Missing),
+                ("pairing.locked[0].mentee_id", Missing),
+                (
+                    "pairing.forbidden[0].mentor_id",
+                    InvalidId {
+                        value: "lucia".into(),
+                    },
+                ),
+                (
+                    "pairing.pairs[0].mentee_id",
+                    wrong(Expected::Id, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            "bad since",
+            vec![("/pairing/pairs/0/since", Some(json!("16/03/2026")))],
+            vec![(
+                "pairing.pairs[0].since",
+                InvalidDate {
+                    value: "16/03/2026".into(),
+                },
+            )],
+        ),
+        (
+            "circle fields",
+            vec![
+                ("/pairing/circles/0/theme", Some(json!(5))),
+                ("/pairing/circles/0/member_ids/1", Some(json!("diego"))),
+            ],
+            vec![
+                (
+                    "pairing.circles[0].theme",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                (
+                    "pairing.circles[0].member_ids[1]",
+                    InvalidId {
+                        value: "diego".into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "members not a list",
+            vec![("/pairing/circles/0/member_ids", Some(json!(LUCIA)))],
+            vec![(
+                "pairing.circles[0].member_ids",
+                wrong(Expected::List, JsonType::String),
+            )],
+        ),
+        (
+            "never-pair list",
+            vec![
+                ("/participants/0/never_pair_with", Some(json!(CARMEN))),
+                ("/participants/2/never_pair_with/0", Some(json!("carmen"))),
+                ("/participants/3/never_pair_with", Some(json!([DIEGO, 3]))),
+            ],
+            vec![
+                (
+                    "participants[0].never_pair_with",
+                    wrong(Expected::List, JsonType::String),
+                ),
+                (
+                    "participants[2].never_pair_with[0]",
+                    InvalidId {
+                        value: "carmen".into(),
+                    },
+                ),
+                (
+                    "participants[3].never_pair_with[1]",
+                    wrong(Expected::Id, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            // Lucía's role is a placeholder: her pairs are not blamed for it.
+            "unreadable role is not echoed by the pairs",
+            vec![("/participants/0/role", Some(Value::Null))],
+            vec![("participants[0].role", Missing)],
+        ),
+        (
+            "all at once, in file order",
+            vec![
+                ("/pairing/circles/0/member_ids/0", Some(json!("x"))),
+                ("/pairing/circle_size", Some(json!(1))),
+                ("/pairing/pairs/0/since", Some(json!(20260316))),
+                ("/pairing/weights/interests", Some(json!(10))),
+                ("/pairing/min_score", Some(json!(-5))),
+                ("/pairing/locked/0/mentee_id", Some(json!(""))),
+                ("/pairing/forbidden/0", Some(json!(1))),
+                ("/participants/2/never_pair_with/0", Some(json!(false))),
+                ("/program/name", Some(json!(1))),
+            ],
+            vec![
+                ("program.name", wrong(Expected::Text, JsonType::Number)),
+                (
+                    "participants[2].never_pair_with[0]",
+                    wrong(Expected::Id, JsonType::Bool),
+                ),
+                ("pairing.weights.interests", range(0.0, 5.0)),
+                ("pairing.min_score", range(0.0, 100.0)),
+                ("pairing.circle_size", range(3.0, 8.0)),
+                (
+                    "pairing.locked[0].mentee_id",
+                    InvalidId {
+                        value: String::new(),
+                    },
+                ),
+                (
+                    "pairing.forbidden[0]",
+                    wrong(Expected::Object, JsonType::Number),
+                ),
+                (
+                    "pairing.pairs[0].since",
+                    wrong(Expected::Date, JsonType::Number),
+                ),
+                (
+                    "pairing.circles[0].member_ids[0]",
+                    InvalidId { value: "x".into() },
+                ),
+            ],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+}
+
+#[test]
+fn pairing_rules_are_checked_against_the_participants() {
+    use ProblemKind::*;
+    let dup = |first: &str| DuplicateEntry {
+        first: first.to_string(),
+    };
+    let unknown = || UnknownParticipant {
+        id: STRANGER.to_string(),
+    };
+    let not_mentor = |id: &str| WrongRole {
+        id: id.to_string(),
+        expected: Role::ReverseMentor,
+    };
+    let not_mentee = |id: &str| WrongRole {
+        id: id.to_string(),
+        expected: Role::Mentee,
+    };
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "unknown people in every list",
+            vec![
+                ("/pairing/locked/0/mentor_id", Some(json!(STRANGER))),
+                ("/pairing/forbidden/0/mentee_id", Some(json!(STRANGER))),
+                ("/pairing/pairs/0/mentor_id", Some(json!(STRANGER))),
+                ("/pairing/circles/0/member_ids/2", Some(json!(STRANGER))),
+                ("/participants/1/never_pair_with", Some(json!([STRANGER]))),
+            ],
+            vec![
+                ("participants[1].never_pair_with[0]", unknown()),
+                ("pairing.locked[0].mentor_id", unknown()),
+                ("pairing.forbidden[0].mentee_id", unknown()),
+                ("pairing.pairs[0].mentor_id", unknown()),
+                ("pairing.circles[0].member_ids[2]", unknown()),
+            ],
+        ),
+        (
+            "sides swapped in an accepted pair",
+            vec![("/pairing/pairs/0", Some(pair_json(ROBERTO, LUCIA)))],
+            vec![
+                ("pairing.pairs[0].mentor_id", not_mentor(ROBERTO)),
+                ("pairing.pairs[0].mentee_id", not_mentee(LUCIA)),
+            ],
+        ),
+        (
+            "two reverse mentors locked",
+            vec![("/pairing/locked/0/mentee_id", Some(json!(DIEGO)))],
+            vec![("pairing.locked[0].mentee_id", not_mentee(DIEGO))],
+        ),
+        (
+            "two mentees forbidden",
+            vec![("/pairing/forbidden/0/mentor_id", Some(json!(ROBERTO)))],
+            vec![("pairing.forbidden[0].mentor_id", not_mentor(ROBERTO))],
+        ),
+        (
+            "a mentee in two accepted pairs",
+            vec![(
+                "/pairing/pairs",
+                Some(json!([
+                    pair_json(LUCIA, ROBERTO),
+                    pair_json(DIEGO, ROBERTO)
+                ])),
+            )],
+            vec![(
+                "pairing.pairs[1].mentee_id",
+                MenteeAlreadyPaired {
+                    first: "pairing.pairs[0]".into(),
+                },
+            )],
+        ),
+        (
+            "the same accepted pair twice",
+            vec![(
+                "/pairing/pairs",
+                Some(
+                    json!([pair_json(LUCIA, ROBERTO), {"mentor_id": LUCIA, "mentee_id": ROBERTO, "since": "2026-04-01"}]),
+                ),
+            )],
+            vec![("pairing.pairs[1]", dup("pairing.pairs[0]"))],
+        ),
+        (
+            "the same locked and forbidden pairs twice",
+            vec![
+                (
+                    "/pairing/locked",
+                    Some(json!([
+                        pair_json(LUCIA, ROBERTO),
+                        pair_json(DIEGO, ROBERTO),
+                        pair_json(LUCIA, ROBERTO)
+                    ])),
+                ),
+                (
+                    "/pairing/forbidden",
+                    Some(json!([
+                        pair_json(LUCIA, CARMEN),
+                        pair_json(LUCIA, CARMEN.to_uppercase().as_str())
+                    ])),
+                ),
+            ],
+            vec![
+                ("pairing.locked[2]", dup("pairing.locked[0]")),
+                ("pairing.forbidden[1]", dup("pairing.forbidden[0]")),
+            ],
+        ),
+        (
+            "a pair both locked and forbidden",
+            vec![(
+                "/pairing/forbidden",
+                Some(json!([pair_json(LUCIA, CARMEN), pair_json(LUCIA, ROBERTO)])),
+            )],
+            vec![("pairing.forbidden[1]", LockedAndForbidden)],
+        ),
+        (
+            "never-pair list naming oneself or someone twice",
+            vec![(
+                "/participants/2/never_pair_with",
+                Some(json!([DIEGO, CARMEN, CARMEN])),
+            )],
+            vec![
+                ("participants[2].never_pair_with[0]", NeverPairSelf),
+                (
+                    "participants[2].never_pair_with[2]",
+                    dup("participants[2].never_pair_with[1]"),
+                ),
+            ],
+        ),
+        (
+            "someone twice in a circle",
+            vec![(
+                "/pairing/circles/0/member_ids",
+                Some(json!([LUCIA, DIEGO, ROBERTO, LUCIA])),
+            )],
+            vec![(
+                "pairing.circles[0].member_ids[3]",
+                dup("pairing.circles[0].member_ids[0]"),
+            )],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+
+    // Allowed: a mentor above their capacity, the same person in two
+    // circles, a mentor in several pairs, an inactive participant in a pair.
+    let fine = edited(&[
+        ("/participants/0/active", Some(json!(false))),
+        ("/pairing/forbidden", Some(json!([]))),
+        (
+            "/pairing/pairs",
+            Some(json!([pair_json(LUCIA, ROBERTO), pair_json(LUCIA, CARMEN)])),
+        ),
+        (
+            "/pairing/circles",
+            Some(
+                json!([{"theme": "a", "member_ids": [LUCIA, CARMEN]}, {"theme": "a", "member_ids": [LUCIA]}]),
+            ),
+        ),
+    ]);
+    let preview = import_bytes(&fine).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.workspace.pairing.pairs.len(), 2);
+    assert_eq!(preview.workspace.participants[0].capacity, 1);
+}
+
+#[test]
+fn pairing_ranges_are_checked_in_the_domain_too() {
+    use ProblemKind::*;
+    let base = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
+    assert_eq!(validate_workspace(&base), vec![]);
+    type Case = (
+        &'static str,
+        fn(&mut PairingState),
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "weights above 5",
+            |s| {
+                s.weights.0[0] = 6;
+                s.weights.0[6] = 255;
+            },
+            vec![
+                ("pairing.weights.reverse", OutOfRange { min: 0.0, max: 5.0 }),
+                (
+                    "pairing.weights.seniority_gap",
+                    OutOfRange { min: 0.0, max: 5.0 },
+                ),
+            ],
+        ),
+        (
+            "score above 100",
+            |s| s.min_score = 101,
+            vec![(
+                "pairing.min_score",
+                OutOfRange {
+                    min: 0.0,
+                    max: 100.0,
+                },
+            )],
+        ),
+        (
+            "circle size",
+            |s| s.circle_size = 0,
+            vec![("pairing.circle_size", OutOfRange { min: 3.0, max: 8.0 })],
+        ),
+        (
+            "limits",
+            |s| {
+                s.weights = Weights([5; 7]);
+                s.min_score = 100;
+                s.circle_size = 8;
+            },
+            vec![],
+        ),
+    ];
+    for (name, mutate, expected) in cases {
+        let mut ws = base.clone();
+        mutate(&mut ws.pairing);
+        let found: Vec<(String, ProblemKind)> = validate_workspace(&ws)
+            .into_iter()
+            .map(|p| (p.path, p.kind))
+            .collect();
+        assert_eq!(found, owned(expected), "{name}");
+    }
+}
+
+#[test]
+fn removing_a_participant_keeps_the_file_valid() {
+    let mut ws = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
+    for id in [CARMEN, ROBERTO] {
+        ws.remove_participant(&pid(id));
+        let text = export_json(&ws, "2026-03-02T08:15:00Z");
+        let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
+        assert_eq!(preview.workspace, ws);
+    }
+    assert!(ws.pairing.pairs.is_empty() && ws.pairing.locked.is_empty());
+    assert!(ws.participants.iter().all(|p| p.never_pair_with.is_empty()));
 }
 
 // ---------------------------------------------------------------------------
@@ -1036,6 +1748,115 @@ fn program_strategy() -> impl Strategy<Value = Program> {
         )
 }
 
+/// Pairing decisions as picks among the generated people, made valid when
+/// the workspace is built.
+#[derive(Clone, Debug)]
+struct RawPairing {
+    weights: [u8; 7],
+    min_score: u8,
+    circle_size: u8,
+    locked: Vec<(Index, Index)>,
+    forbidden: Vec<(Index, Index)>,
+    pairs: Vec<(Index, Index, Option<Date>)>,
+    circles: Vec<(String, Vec<Index>)>,
+    /// (person, person to avoid)
+    never: Vec<(Index, Index)>,
+}
+
+fn raw_pairing() -> impl Strategy<Value = RawPairing> {
+    let pair = || (any::<Index>(), any::<Index>());
+    (
+        prop::array::uniform7(0u8..=Weights::MAX),
+        0u8..=100,
+        PairingState::MIN_CIRCLE_SIZE..=PairingState::MAX_CIRCLE_SIZE,
+        prop::collection::vec(pair(), 0..4),
+        prop::collection::vec(pair(), 0..4),
+        prop::collection::vec(
+            (any::<Index>(), any::<Index>(), prop::option::of(date())),
+            0..4,
+        ),
+        prop::collection::vec(
+            (free_text(), prop::collection::vec(any::<Index>(), 0..5)),
+            0..3,
+        ),
+        prop::collection::vec(pair(), 0..4),
+    )
+        .prop_map(
+            |(weights, min_score, circle_size, locked, forbidden, pairs, circles, never)| {
+                RawPairing {
+                    weights,
+                    min_score,
+                    circle_size,
+                    locked,
+                    forbidden,
+                    pairs,
+                    circles,
+                    never,
+                }
+            },
+        )
+}
+
+/// A valid pairing state and never-pair lists for `people`.
+fn build_pairing(raw: RawPairing, people: &mut [Participant]) -> PairingState {
+    let ids: Vec<ParticipantId> = people.iter().map(|p| p.id.clone()).collect();
+    let with_role = |role| -> Vec<ParticipantId> {
+        people
+            .iter()
+            .filter(|p| p.role == role)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let (mentors, mentees) = (with_role(Role::ReverseMentor), with_role(Role::Mentee));
+    let mut state = PairingState {
+        weights: Weights(raw.weights),
+        min_score: raw.min_score,
+        circle_size: raw.circle_size,
+        ..PairingState::default()
+    };
+    if !mentors.is_empty() && !mentees.is_empty() {
+        let key = |(a, b): &(Index, Index)| {
+            PairKey::new(a.get(&mentors).clone(), b.get(&mentees).clone())
+        };
+        for k in raw.locked.iter().map(key) {
+            if !state.locked.contains(&k) {
+                state.locked.push(k);
+            }
+        }
+        for k in raw.forbidden.iter().map(key) {
+            if !state.locked.contains(&k) && !state.forbidden.contains(&k) {
+                state.forbidden.push(k);
+            }
+        }
+        for (a, b, since) in raw.pairs {
+            let mentee = b.get(&mentees).clone();
+            if state.mentor_of(&mentee).is_none() {
+                state.pairs.push(Pair {
+                    mentor: a.get(&mentors).clone(),
+                    mentee,
+                    since,
+                });
+            }
+        }
+    }
+    if !ids.is_empty() {
+        for (theme, members) in raw.circles {
+            state.circles.push(Circle {
+                theme,
+                members: pick(&ids, &members),
+            });
+        }
+        for (who, other) in raw.never {
+            let (who, other) = (who.index(ids.len()), other.get(&ids));
+            let list = &mut people[who].never_pair_with;
+            if *other != ids[who] && !list.contains(other) {
+                list.push(other.clone());
+            }
+        }
+    }
+    state
+}
+
 fn workspace_strategy() -> impl Strategy<Value = Workspace> {
     (
         program_strategy(),
@@ -1048,8 +1869,9 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
             0..3,
         ),
         prop::collection::vec(raw_participant(), 0..6),
+        raw_pairing(),
     )
-        .prop_map(|(mut program, objectives, skills, people)| {
+        .prop_map(|(mut program, objectives, skills, people, raw_pairing)| {
             let mut catalogue = Catalogue::default();
             for (i, (name, kind)) in skills.into_iter().enumerate() {
                 let name = format!("{name} {i}");
@@ -1139,15 +1961,18 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     channels: r.channels,
                     availability,
                     capacity: r.capacity,
+                    never_pair_with: Vec::new(),
                     consent_date: r.consent,
                     active: r.active,
                     notes,
                 });
             }
+            let pairing = build_pairing(raw_pairing, &mut participants);
             Workspace {
                 program,
                 participants,
                 catalogue,
+                pairing,
             }
         })
 }

@@ -1,6 +1,7 @@
 //! Domain problems and warnings worded in the user's language.
 
 use super::i18n::{Locale, td_string};
+use crate::domain::participants::Role;
 use crate::domain::problem::{BinaryKind, Expected, JsonType};
 use crate::domain::{Problem, ProblemKind};
 use crate::io::{Warning, WarningKind};
@@ -124,6 +125,22 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         EndBeforeStart => td_string!(l, problems.end_before_start).to_string(),
         TargetEqualsBaseline => td_string!(l, problems.target_equals_baseline).to_string(),
         DuplicateName { name } => td_string!(l, problems.duplicate_name, name = name).to_string(),
+        DuplicateEntry { first } => {
+            td_string!(l, problems.duplicate_entry, first = first).to_string()
+        }
+        WrongRole {
+            expected: Role::ReverseMentor,
+            ..
+        } => td_string!(l, problems.not_a_reverse_mentor).to_string(),
+        WrongRole {
+            expected: Role::Mentee,
+            ..
+        } => td_string!(l, problems.not_a_mentee).to_string(),
+        MenteeAlreadyPaired { first } => {
+            td_string!(l, problems.mentee_already_paired, first = first).to_string()
+        }
+        LockedAndForbidden => td_string!(l, problems.locked_and_forbidden).to_string(),
+        NeverPairSelf => td_string!(l, problems.never_pair_self).to_string(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The Leptos UI (browser only): a shell with navigation and four pages.
+//! The Leptos UI (browser only): a shell with navigation and five pages.
 //! State lives in [`state::AppState`], provided by context; views call the
 //! domain for every rule and keep only presentation here.
 
@@ -67,6 +67,7 @@ fn Root() -> impl IntoView {
                 Page::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
                 Page::Participants => view! { <pages::participants::ParticipantsPage/> }.into_any(),
                 Page::Program => view! { <pages::program::ProgramPage/> }.into_any(),
+                Page::Pairing => view! { <pages::pairing::PairingPage/> }.into_any(),
                 Page::Data => view! { <pages::data::DataPage/> }.into_any(),
             }}
         </main>

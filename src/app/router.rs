@@ -8,14 +8,16 @@ pub enum Page {
     Overview,
     Participants,
     Program,
+    Pairing,
     Data,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [
+    pub const ALL: [Page; 5] = [
         Page::Overview,
         Page::Participants,
         Page::Program,
+        Page::Pairing,
         Page::Data,
     ];
 
@@ -24,6 +26,7 @@ impl Page {
             Page::Overview => "#/overview",
             Page::Participants => "#/participants",
             Page::Program => "#/program",
+            Page::Pairing => "#/pairing",
             Page::Data => "#/data",
         }
     }

@@ -15,6 +15,7 @@ pub fn page_title(locale: Locale, page: Page) -> String {
         Page::Overview => td_string!(locale, nav.overview),
         Page::Participants => td_string!(locale, nav.participants),
         Page::Program => td_string!(locale, nav.program),
+        Page::Pairing => td_string!(locale, nav.pairing),
         Page::Data => td_string!(locale, nav.data),
     }
     .to_string()

@@ -2,6 +2,7 @@
 //! the domain only ever sees plain values.
 
 use super::browser;
+use super::pages::pairing::PairingRun;
 use super::persist::{self, Loaded, SaveError};
 use crate::domain::demo::demo_workspace;
 use crate::domain::{Problem, Workspace};
@@ -48,6 +49,9 @@ pub struct AppState {
     pub save: RwSignal<SaveState>,
     pub unreadable: RwSignal<Option<Unreadable>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The last pairing proposal, kept while moving between pages; not saved
+    /// (it is recomputed in a moment, and only accepted pairs matter).
+    pub pairing_run: RwSignal<Option<std::sync::Arc<PairingRun>>>,
     revision: RwSignal<u64>,
 }
 
@@ -95,6 +99,7 @@ impl AppState {
             save: RwSignal::new(save),
             unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(None),
+            pairing_run: RwSignal::new(None),
             revision: RwSignal::new(revision),
         };
         state.autosave();
@@ -148,6 +153,7 @@ impl AppState {
     pub fn replace(&self, workspace: Workspace, demo: bool) {
         self.workspace.set(workspace);
         self.demo.set(demo);
+        self.pairing_run.set(None);
     }
 
     pub fn notify(&self, text: String) {

@@ -39,6 +39,7 @@ pub fn demo_workspace() -> Workspace {
                 kind: SkillKind::Experience,
             }],
         },
+        pairing: Default::default(),
     }
 }
 
@@ -173,6 +174,7 @@ impl Row {
                 .iter()
                 .fold(Availability::default(), |a, &(d, p)| a.with(d, p)),
             capacity: self.capacity,
+            never_pair_with: Vec::new(),
             consent_date: Date::new(year, month, day),
             active: self.active,
             notes: self.notes.into(),

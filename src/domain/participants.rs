@@ -117,6 +117,11 @@ impl Availability {
     pub fn len(self) -> usize {
         self.0.count_ones() as usize
     }
+
+    /// The raw bit set, for tight loops (pairing scores a million pairs).
+    pub fn bits(self) -> u32 {
+        self.0
+    }
 }
 
 /// A skill someone can teach, with their own level from 1 (basics) to 5 (expert).
@@ -191,6 +196,9 @@ pub struct Participant {
     pub availability: Availability,
     /// How many pairs this person can take at once (a mentor may take several).
     pub capacity: u8,
+    /// People this person must never be paired with, whatever the score
+    /// (a conflict, a relative, a former manager outside the program).
+    pub never_pair_with: Vec<ParticipantId>,
     /// When the person agreed to take part and to have their data kept here.
     pub consent_date: Option<Date>,
     /// Inactive people stay in the records but are left out of pairing.
@@ -222,6 +230,7 @@ impl Participant {
             channels: Vec::new(),
             availability: Availability::default(),
             capacity: 1,
+            never_pair_with: Vec::new(),
             consent_date: None,
             active: true,
             notes: String::new(),

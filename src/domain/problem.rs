@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use super::participants::Role;
+
 /// Where a problem is, in file-format terms: `participants[3].email`.
 /// Indexes are 0-based, as in the JSON array.
 pub type Path = String;
@@ -140,6 +142,25 @@ pub enum ProblemKind {
     DuplicateName {
         name: String,
     },
+    /// The same entry as the one at `first`, in the same list.
+    DuplicateEntry {
+        first: Path,
+    },
+    /// A pair names participant `id`, whose role does not fit that side of
+    /// the pair (the mentor side must be a reverse mentor, the mentee side a
+    /// mentee).
+    WrongRole {
+        id: String,
+        expected: Role,
+    },
+    /// The mentee already has an accepted pair, at `first`.
+    MenteeAlreadyPaired {
+        first: Path,
+    },
+    /// A forbidden pair that is also locked.
+    LockedAndForbidden,
+    /// A person on their own never-pair list.
+    NeverPairSelf,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -268,6 +289,20 @@ impl fmt::Display for ProblemKind {
                 "the target equals the baseline, so progress cannot be measured"
             ),
             DuplicateName { name } => write!(f, "\"{name}\" is used twice"),
+            DuplicateEntry { first } => write!(f, "listed twice (same as {first})"),
+            WrongRole {
+                expected: Role::ReverseMentor,
+                ..
+            } => write!(f, "this person is not a reverse mentor"),
+            WrongRole {
+                expected: Role::Mentee,
+                ..
+            } => write!(f, "this person is not a mentee"),
+            MenteeAlreadyPaired { first } => {
+                write!(f, "this mentee already has a pair ({first})")
+            }
+            LockedAndForbidden => write!(f, "this pair is both locked and forbidden"),
+            NeverPairSelf => write!(f, "a person cannot be on their own never-pair list"),
         }
     }
 }

@@ -13,7 +13,8 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::ids::ParticipantId;
-use super::participants::Participant;
+use super::matching::model::{Criterion, PairKey, PairingState, Weights};
+use super::participants::{Participant, Role};
 use super::problem::{Problem, ProblemKind};
 use super::program::Program;
 use super::skills::{Catalogue, DEFAULT_SKILLS, SkillId};
@@ -34,6 +35,8 @@ pub mod limits {
     pub const GROUND_RULE: usize = 300;
     pub const OBJECTIVE_TITLE: usize = 200;
     pub const SKILL_NAME: usize = 80;
+    /// The pairing threshold is a score out of 100.
+    pub const MAX_MIN_SCORE: u8 = 100;
 }
 
 /// Every problem in the whole workspace, with file-format paths
@@ -82,13 +85,32 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
             duplicate_id: duplicate_id[i],
             duplicate_email_of: duplicate_email_of[i],
             manager,
+            known: &|id| first_by_id.contains_key(id),
         };
         let mut sink = Sink::new(format!("participants[{i}]."), &mut out);
         participant_problems(p, &workspace.catalogue, &context, &mut sink);
     }
 
     custom_skill_problems(&workspace.catalogue, &mut Sink::new("", &mut out));
+    pairing_problems(
+        &workspace.pairing,
+        &|id| first_by_id.get(id).map(|&i| participants[i].role),
+        &mut Sink::new("", &mut out),
+    );
     out
+}
+
+/// The file-format name of each criterion's weight (`pairing.weights.<name>`).
+pub fn weight_field(criterion: Criterion) -> &'static str {
+    match criterion {
+        Criterion::Reverse => "reverse",
+        Criterion::Symbiotic => "symbiotic",
+        Criterion::Interests => "interests",
+        Criterion::Channel => "channel",
+        Criterion::Availability => "availability",
+        Criterion::CrossDepartment => "cross_department",
+        Criterion::SeniorityGap => "seniority_gap",
+    }
 }
 
 /// Problems of one participant being edited, with paths relative to the
@@ -128,10 +150,14 @@ pub fn validate_participant(candidate: &Participant, workspace: &Workspace) -> V
         }
     };
 
+    let known = |id: &ParticipantId| {
+        *id == candidate.id || workspace.participants.iter().any(|p| &p.id == id)
+    };
     let context = Context {
         duplicate_id: false,
         duplicate_email_of,
         manager,
+        known: &known,
     };
     let mut out = Vec::new();
     participant_problems(
@@ -207,10 +233,12 @@ enum ManagerCheck {
 
 /// Facts about a participant that need the rest of the workspace, computed
 /// by the caller in whichever way is fastest for it.
-struct Context {
+struct Context<'a> {
     duplicate_id: bool,
     duplicate_email_of: Option<usize>,
     manager: ManagerCheck,
+    /// Whether an id belongs to a participant of the workspace.
+    known: &'a dyn Fn(&ParticipantId) -> bool,
 }
 
 /// All rules for one participant, in form order so the list reads top to bottom.
@@ -350,7 +378,189 @@ fn participant_problems(
         1.0,
         f64::from(Participant::MAX_CAPACITY),
     );
+
+    let mut seen_never: HashMap<&ParticipantId, usize> = HashMap::new();
+    for (k, other) in p.never_pair_with.iter().enumerate() {
+        let path = format!("never_pair_with[{k}]");
+        if *other == p.id {
+            sink.push(&path, NeverPairSelf);
+        } else if !(context.known)(other) {
+            sink.push(
+                &path,
+                UnknownParticipant {
+                    id: other.to_string(),
+                },
+            );
+        }
+        match seen_never.entry(other) {
+            Entry::Occupied(first) => {
+                let first = format!("{}never_pair_with[{}]", sink.prefix, first.get());
+                sink.push(&path, DuplicateEntry { first });
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+            }
+        }
+    }
+
     sink.max_len("notes", &p.notes, limits::NOTES);
+}
+
+/// The pairing state against the participants: `role_of` gives the role of
+/// each known id (the first participant with it). Paths are full file paths
+/// (`pairing.pairs[2].mentee_id`). Over-capacity is deliberately not a
+/// problem: capacity may be lowered after pairs were accepted.
+fn pairing_problems(
+    state: &PairingState,
+    role_of: &dyn Fn(&ParticipantId) -> Option<Role>,
+    sink: &mut Sink,
+) {
+    use ProblemKind::*;
+
+    for criterion in Criterion::ALL {
+        sink.range(
+            &format!("pairing.weights.{}", weight_field(criterion)),
+            f64::from(state.weights.get(criterion)),
+            0.0,
+            f64::from(Weights::MAX),
+        );
+    }
+    sink.range(
+        "pairing.min_score",
+        f64::from(state.min_score),
+        0.0,
+        f64::from(limits::MAX_MIN_SCORE),
+    );
+    sink.range(
+        "pairing.circle_size",
+        f64::from(state.circle_size),
+        f64::from(PairingState::MIN_CIRCLE_SIZE),
+        f64::from(PairingState::MAX_CIRCLE_SIZE),
+    );
+
+    // One side of a pair: a known participant with the role of that side.
+    let side = |sink: &mut Sink, path: String, id: &ParticipantId, expected: Role| match role_of(id)
+    {
+        None => sink.push(path, UnknownParticipant { id: id.to_string() }),
+        Some(role) if role != expected => sink.push(
+            path,
+            WrongRole {
+                id: id.to_string(),
+                expected,
+            },
+        ),
+        Some(_) => {}
+    };
+
+    let mut locked: HashMap<&PairKey, usize> = HashMap::new();
+    for (k, key) in state.locked.iter().enumerate() {
+        let at = format!("pairing.locked[{k}]");
+        side(
+            sink,
+            format!("{at}.mentor_id"),
+            &key.mentor,
+            Role::ReverseMentor,
+        );
+        side(sink, format!("{at}.mentee_id"), &key.mentee, Role::Mentee);
+        match locked.entry(key) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("pairing.locked[{}]", first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+            }
+        }
+    }
+
+    let mut forbidden: HashMap<&PairKey, usize> = HashMap::new();
+    for (k, key) in state.forbidden.iter().enumerate() {
+        let at = format!("pairing.forbidden[{k}]");
+        side(
+            sink,
+            format!("{at}.mentor_id"),
+            &key.mentor,
+            Role::ReverseMentor,
+        );
+        side(sink, format!("{at}.mentee_id"), &key.mentee, Role::Mentee);
+        match forbidden.entry(key) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("pairing.forbidden[{}]", first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+                if locked.contains_key(key) {
+                    sink.push(&at, LockedAndForbidden);
+                }
+            }
+        }
+    }
+
+    let mut pairs: HashMap<PairKey, usize> = HashMap::new();
+    let mut mentees: HashMap<&ParticipantId, usize> = HashMap::new();
+    for (k, pair) in state.pairs.iter().enumerate() {
+        let at = format!("pairing.pairs[{k}]");
+        side(
+            sink,
+            format!("{at}.mentor_id"),
+            &pair.mentor,
+            Role::ReverseMentor,
+        );
+        side(sink, format!("{at}.mentee_id"), &pair.mentee, Role::Mentee);
+        match pairs.entry(pair.key()) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("pairing.pairs[{}]", first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+                match mentees.entry(&pair.mentee) {
+                    Entry::Occupied(first) => sink.push(
+                        format!("{at}.mentee_id"),
+                        MenteeAlreadyPaired {
+                            first: format!("pairing.pairs[{}]", first.get()),
+                        },
+                    ),
+                    Entry::Vacant(slot) => {
+                        slot.insert(k);
+                    }
+                }
+            }
+        }
+    }
+
+    for (c, circle) in state.circles.iter().enumerate() {
+        let mut seen: HashMap<&ParticipantId, usize> = HashMap::new();
+        for (k, member) in circle.members.iter().enumerate() {
+            let path = format!("pairing.circles[{c}].member_ids[{k}]");
+            if role_of(member).is_none() {
+                sink.push(
+                    &path,
+                    UnknownParticipant {
+                        id: member.to_string(),
+                    },
+                );
+            }
+            match seen.entry(member) {
+                Entry::Occupied(first) => sink.push(
+                    &path,
+                    DuplicateEntry {
+                        first: format!("pairing.circles[{c}].member_ids[{}]", first.get()),
+                    },
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(k);
+                }
+            }
+        }
+    }
 }
 
 /// `UnknownSkill` for an id missing from the catalogue and `DuplicateSkill` for
@@ -945,6 +1155,67 @@ mod tests {
         assert_eq!(
             validate_participant(&e, &ws),
             problems(&[("email", dup("participants[1]"))])
+        );
+    }
+
+    #[test]
+    fn never_pair_lists_in_the_form_and_the_workspace() {
+        use ProblemKind::*;
+        let ws = workspace(vec![valid(1), valid(2), valid(3)]);
+        let cases: Vec<(&str, Vec<u64>, Expected)> = vec![
+            ("fine", vec![2, 3], vec![]),
+            ("self", vec![1], vec![("never_pair_with[0]", NeverPairSelf)]),
+            (
+                "unknown",
+                vec![2, 99],
+                vec![(
+                    "never_pair_with[1]",
+                    UnknownParticipant {
+                        id: pid(99).to_string(),
+                    },
+                )],
+            ),
+            (
+                "twice",
+                vec![3, 2, 3],
+                vec![(
+                    "never_pair_with[2]",
+                    DuplicateEntry {
+                        first: "never_pair_with[0]".into(),
+                    },
+                )],
+            ),
+        ];
+        for (name, never, expected) in cases {
+            let mut candidate = valid(1);
+            candidate.never_pair_with = never.into_iter().map(pid).collect();
+            assert_eq!(
+                validate_participant(&candidate, &ws),
+                problems(&expected),
+                "{name}"
+            );
+            let mut whole = ws.clone();
+            whole.participants[0] = candidate;
+            let prefixed: Vec<Problem> = problems(&expected)
+                .into_iter()
+                .map(|p| {
+                    let kind = match p.kind {
+                        DuplicateEntry { first } => DuplicateEntry {
+                            first: format!("participants[0].{first}"),
+                        },
+                        other => other,
+                    };
+                    Problem::new(format!("participants[0].{}", p.path), kind)
+                })
+                .collect();
+            assert_eq!(validate_workspace(&whole), prefixed, "{name} (workspace)");
+        }
+        // A person being added may name someone already there, not themself.
+        let mut newcomer = valid(50);
+        newcomer.never_pair_with = vec![pid(1), pid(50)];
+        assert_eq!(
+            validate_participant(&newcomer, &ws),
+            problems(&[("never_pair_with[1]", NeverPairSelf)])
         );
     }
 

@@ -2,6 +2,7 @@
 //! and its custom skills. This is what is saved, exported and imported.
 
 use super::ids::ParticipantId;
+use super::matching::PairingState;
 use super::participants::Participant;
 use super::program::Program;
 use super::skills::Catalogue;
@@ -11,6 +12,7 @@ pub struct Workspace {
     pub program: Program,
     pub participants: Vec<Participant>,
     pub catalogue: Catalogue,
+    pub pairing: PairingState,
 }
 
 impl Workspace {
@@ -30,8 +32,9 @@ impl Workspace {
         }
     }
 
-    /// Removes a participant and clears every manager reference to them, so the
-    /// workspace never points at someone who is gone.
+    /// Removes a participant and clears every reference to them (manager,
+    /// never-pair lists, pairs, circles), so the workspace never points at
+    /// someone who is gone.
     pub fn remove_participant(&mut self, id: &ParticipantId) -> Option<Participant> {
         let index = self.participants.iter().position(|p| &p.id == id)?;
         let removed = self.participants.remove(index);
@@ -39,7 +42,9 @@ impl Workspace {
             if p.manager.as_ref() == Some(id) {
                 p.manager = None;
             }
+            p.never_pair_with.retain(|other| other != id);
         }
+        self.pairing.forget(id);
         Some(removed)
     }
 

@@ -8,8 +8,10 @@ use super::format_v1::*;
 use super::import::{Warning, WarningKind};
 use crate::domain::date::Date;
 use crate::domain::ids::is_uuid;
+use crate::domain::matching::model::{PairingState, Weights};
 use crate::domain::problem::{Expected, JsonType, Problem, ProblemKind};
 use crate::domain::skills::SkillId;
+use crate::domain::validation::limits;
 
 /// A path into the document, built on the stack as the decoder descends and
 /// only turned into text when something is reported.
@@ -173,6 +175,11 @@ impl Decoder {
 
     /// A whole number from 0 to `max`; `None` when absent or wrong.
     fn whole(&mut self, value: Option<&Value>, loc: &Loc, max: u64) -> Option<u64> {
+        self.whole_in(value, loc, 0, max)
+    }
+
+    /// A whole number from `min` to `max`; `None` when absent or wrong.
+    fn whole_in(&mut self, value: Option<&Value>, loc: &Loc, min: u64, max: u64) -> Option<u64> {
         let value = value?;
         let Value::Number(n) = value else {
             self.wrong_type(loc, Expected::WholeNumber, value);
@@ -190,11 +197,11 @@ impl Decoder {
                 self.wrong_type(loc, Expected::WholeNumber, value);
                 None
             }
-            Some(f) if f < 0.0 || f > max as f64 => {
+            Some(f) if f < min as f64 || f > max as f64 => {
                 self.problem(
                     loc,
                     ProblemKind::OutOfRange {
-                        min: 0.0,
+                        min: min as f64,
                         max: max as f64,
                     },
                 );
@@ -319,6 +326,7 @@ impl Decoder {
             program: ProgramV1::default(),
             participants: Vec::new(),
             skills: Vec::new(),
+            pairing: PairingV1::default(),
         };
         let Some(map) = self.object(value, &root, TOP_FIELDS) else {
             return file;
@@ -347,7 +355,133 @@ impl Decoder {
             .enumerate()
             .map(|(i, s)| self.custom_skill(s, &loc.index(i)))
             .collect();
+
+        let loc = root.key("pairing");
+        if let Some(pairing) = get(map, "pairing") {
+            file.pairing = self.pairing(pairing, &loc);
+        }
         file
+    }
+
+    /// A list of participant ids; unreadable entries are reported and kept as
+    /// empty text, so positions (and validation paths) stay aligned.
+    fn id_list(&mut self, value: Option<&Value>, loc: &Loc) -> Vec<String> {
+        let items = self.list(value, loc);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.id(Some(item), &loc.index(i)).unwrap_or_default())
+            .collect()
+    }
+
+    /// A required participant id; empty text when missing or unreadable.
+    fn required_id(&mut self, map: &Map<String, Value>, name: &str, loc: &Loc) -> String {
+        let field_loc = loc.key(name);
+        let value = self.required(get(map, name), &field_loc);
+        self.id(value, &field_loc).unwrap_or_default()
+    }
+
+    fn pairing(&mut self, value: &Value, loc: &Loc) -> PairingV1 {
+        let mut pairing = PairingV1::default();
+        let Some(map) = self.object(value, loc, PAIRING_FIELDS) else {
+            return pairing;
+        };
+
+        let weights_loc = loc.key("weights");
+        if let Some(weights) = get(map, "weights")
+            && let Some(weights) = self.object(weights, &weights_loc, WEIGHTS_FIELDS)
+        {
+            let mut values = pairing.weights.to_array();
+            for (slot, name) in values.iter_mut().zip(WEIGHTS_FIELDS) {
+                let max = Weights::MAX.into();
+                if let Some(w) = self.whole(get(weights, name), &weights_loc.key(name), max) {
+                    *slot = w as u8;
+                }
+            }
+            pairing.weights = WeightsV1::from_array(values);
+        }
+
+        if let Some(score) = self.whole(
+            get(map, "min_score"),
+            &loc.key("min_score"),
+            limits::MAX_MIN_SCORE.into(),
+        ) {
+            pairing.min_score = score as u8;
+        }
+        if let Some(size) = self.whole_in(
+            get(map, "circle_size"),
+            &loc.key("circle_size"),
+            PairingState::MIN_CIRCLE_SIZE.into(),
+            PairingState::MAX_CIRCLE_SIZE.into(),
+        ) {
+            pairing.circle_size = size as u8;
+        }
+
+        for (name, slot) in [
+            ("locked", &mut pairing.locked),
+            ("forbidden", &mut pairing.forbidden),
+        ] {
+            let list_loc = loc.key(name);
+            let items = self.list(get(map, name), &list_loc);
+            *slot = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let item_loc = list_loc.index(i);
+                    let mut key = PairKeyV1 {
+                        mentor_id: String::new(),
+                        mentee_id: String::new(),
+                    };
+                    if let Some(map) = self.object(item, &item_loc, PAIR_KEY_FIELDS) {
+                        key.mentor_id = self.required_id(map, "mentor_id", &item_loc);
+                        key.mentee_id = self.required_id(map, "mentee_id", &item_loc);
+                    }
+                    key
+                })
+                .collect();
+        }
+
+        let list_loc = loc.key("pairs");
+        let items = self.list(get(map, "pairs"), &list_loc);
+        pairing.pairs = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let item_loc = list_loc.index(i);
+                let mut pair = PairV1 {
+                    mentor_id: String::new(),
+                    mentee_id: String::new(),
+                    since: None,
+                };
+                if let Some(map) = self.object(item, &item_loc, PAIR_FIELDS) {
+                    pair.mentor_id = self.required_id(map, "mentor_id", &item_loc);
+                    pair.mentee_id = self.required_id(map, "mentee_id", &item_loc);
+                    pair.since = self.date(get(map, "since"), &item_loc.key("since"));
+                }
+                pair
+            })
+            .collect();
+
+        let list_loc = loc.key("circles");
+        let items = self.list(get(map, "circles"), &list_loc);
+        pairing.circles = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let item_loc = list_loc.index(i);
+                let mut circle = CircleV1 {
+                    theme: String::new(),
+                    member_ids: Vec::new(),
+                };
+                if let Some(map) = self.object(item, &item_loc, CIRCLE_FIELDS) {
+                    circle.theme = self.text(get(map, "theme"), &item_loc.key("theme"));
+                    circle.member_ids =
+                        self.id_list(get(map, "member_ids"), &item_loc.key("member_ids"));
+                }
+                circle
+            })
+            .collect();
+        pairing
     }
 
     fn program(&mut self, value: &Value, loc: &Loc) -> ProgramV1 {
@@ -558,6 +692,7 @@ impl Decoder {
         {
             p.capacity = capacity as u8;
         }
+        p.never_pair_with = self.id_list(get(map, "never_pair_with"), &loc.key("never_pair_with"));
         p.consent_date = self.date(get(map, "consent_date"), &loc.key("consent_date"));
         p.active = self.bool(get(map, "active"), &loc.key("active"), true);
         p.notes = self.text(get(map, "notes"), &loc.key("notes"));

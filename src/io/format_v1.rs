@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::domain::date::Date;
 use crate::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
+use crate::domain::matching::model::{Circle, Pair, PairKey, PairingState, Weights};
 use crate::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
     WantedSkill, Weekday,
@@ -30,6 +31,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "program",
     "participants",
     "skills",
+    "pairing",
 ];
 pub const PROGRAM_FIELDS: &[&str] = &[
     "name",
@@ -74,6 +76,7 @@ pub const PARTICIPANT_FIELDS: &[&str] = &[
     "channels",
     "availability",
     "capacity",
+    "never_pair_with",
     "consent_date",
     "active",
     "notes",
@@ -81,6 +84,28 @@ pub const PARTICIPANT_FIELDS: &[&str] = &[
 pub const OFFERED_FIELDS: &[&str] = &["skill", "level"];
 pub const WANTED_FIELDS: &[&str] = &["skill", "priority"];
 pub const SKILL_FIELDS: &[&str] = &["id", "name", "kind"];
+pub const PAIRING_FIELDS: &[&str] = &[
+    "weights",
+    "min_score",
+    "circle_size",
+    "locked",
+    "forbidden",
+    "pairs",
+    "circles",
+];
+/// One weight per criterion, in [`Criterion::ALL`] order.
+pub const WEIGHTS_FIELDS: &[&str] = &[
+    "reverse",
+    "symbiotic",
+    "interests",
+    "channel",
+    "availability",
+    "cross_department",
+    "seniority_gap",
+];
+pub const PAIR_KEY_FIELDS: &[&str] = &["mentor_id", "mentee_id"];
+pub const PAIR_FIELDS: &[&str] = &["mentor_id", "mentee_id", "since"];
+pub const CIRCLE_FIELDS: &[&str] = &["theme", "member_ids"];
 
 /// The known fields of the object found at `keys` (a path with indexes
 /// dropped: `["participants", "skills_offered"]`), in written order.
@@ -94,6 +119,11 @@ pub fn fields_at(keys: &[&str]) -> Option<&'static [&'static str]> {
         ["participants", "skills_offered"] => OFFERED_FIELDS,
         ["participants", "skills_wanted"] => WANTED_FIELDS,
         ["skills"] => SKILL_FIELDS,
+        ["pairing"] => PAIRING_FIELDS,
+        ["pairing", "weights"] => WEIGHTS_FIELDS,
+        ["pairing", "locked" | "forbidden"] => PAIR_KEY_FIELDS,
+        ["pairing", "pairs"] => PAIR_FIELDS,
+        ["pairing", "circles"] => CIRCLE_FIELDS,
         _ => return None,
     })
 }
@@ -186,6 +216,8 @@ pub struct FileV1 {
     pub participants: Vec<ParticipantV1>,
     /// Custom skills only; the default catalogue is known to every copy of the app.
     pub skills: Vec<CustomSkillV1>,
+    /// Added within version 1: optional when read, always written.
+    pub pairing: PairingV1,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -242,6 +274,8 @@ pub struct ParticipantV1 {
     /// Slot spellings from [`SLOT_NAMES`], in week order.
     pub availability: Vec<String>,
     pub capacity: u8,
+    /// Participant ids; added within version 1 (optional when read).
+    pub never_pair_with: Vec<String>,
     pub consent_date: Option<String>,
     pub active: bool,
     pub notes: String,
@@ -264,6 +298,82 @@ pub struct CustomSkillV1 {
     pub id: String,
     pub name: String,
     pub kind: SkillKindV1,
+}
+
+/// The coordinator's pairing decisions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairingV1 {
+    pub weights: WeightsV1,
+    pub min_score: u8,
+    pub circle_size: u8,
+    pub locked: Vec<PairKeyV1>,
+    pub forbidden: Vec<PairKeyV1>,
+    pub pairs: Vec<PairV1>,
+    pub circles: Vec<CircleV1>,
+}
+
+/// Field names follow [`WEIGHTS_FIELDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct WeightsV1 {
+    pub reverse: u8,
+    pub symbiotic: u8,
+    pub interests: u8,
+    pub channel: u8,
+    pub availability: u8,
+    pub cross_department: u8,
+    pub seniority_gap: u8,
+}
+
+impl WeightsV1 {
+    /// The weights in [`Criterion::ALL`] (and [`WEIGHTS_FIELDS`]) order.
+    pub fn to_array(self) -> [u8; 7] {
+        [
+            self.reverse,
+            self.symbiotic,
+            self.interests,
+            self.channel,
+            self.availability,
+            self.cross_department,
+            self.seniority_gap,
+        ]
+    }
+
+    pub fn from_array(w: [u8; 7]) -> WeightsV1 {
+        WeightsV1 {
+            reverse: w[0],
+            symbiotic: w[1],
+            interests: w[2],
+            channel: w[3],
+            availability: w[4],
+            cross_department: w[5],
+            seniority_gap: w[6],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairKeyV1 {
+    pub mentor_id: String,
+    pub mentee_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairV1 {
+    pub mentor_id: String,
+    pub mentee_id: String,
+    pub since: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CircleV1 {
+    pub theme: String,
+    pub member_ids: Vec<String>,
+}
+
+impl Default for PairingV1 {
+    fn default() -> Self {
+        PairingV1::from_domain(&PairingState::default())
+    }
 }
 
 impl Default for ProgramV1 {
@@ -298,6 +408,40 @@ impl FileV1 {
                 .custom
                 .iter()
                 .map(CustomSkillV1::from_domain)
+                .collect(),
+            pairing: PairingV1::from_domain(&ws.pairing),
+        }
+    }
+}
+
+impl PairingV1 {
+    pub fn from_domain(state: &PairingState) -> PairingV1 {
+        let key = |k: &PairKey| PairKeyV1 {
+            mentor_id: k.mentor.to_string(),
+            mentee_id: k.mentee.to_string(),
+        };
+        PairingV1 {
+            weights: WeightsV1::from_array(state.weights.0),
+            min_score: state.min_score,
+            circle_size: state.circle_size,
+            locked: state.locked.iter().map(key).collect(),
+            forbidden: state.forbidden.iter().map(key).collect(),
+            pairs: state
+                .pairs
+                .iter()
+                .map(|p| PairV1 {
+                    mentor_id: p.mentor.to_string(),
+                    mentee_id: p.mentee.to_string(),
+                    since: p.since.map(|d| d.to_string()),
+                })
+                .collect(),
+            circles: state
+                .circles
+                .iter()
+                .map(|c| CircleV1 {
+                    theme: c.theme.clone(),
+                    member_ids: c.members.iter().map(|m| m.to_string()).collect(),
+                })
                 .collect(),
         }
     }
@@ -384,6 +528,7 @@ impl ParticipantV1 {
                 .map(|(d, part)| slot_name(d, part).to_string())
                 .collect(),
             capacity: p.capacity,
+            never_pair_with: p.never_pair_with.iter().map(|id| id.to_string()).collect(),
             consent_date: p.consent_date.map(|d| d.to_string()),
             active: p.active,
             notes: p.notes.clone(),
@@ -426,6 +571,16 @@ fn placeholder_participant_id(index: usize) -> ParticipantId {
     ParticipantId::from_random_bytes(seeded_bytes(0x1a7e_0000_0000 ^ index as u64))
 }
 
+/// A reference to a participant: the id it names, or (when unreadable) a
+/// placeholder no participant has, distinct for each `(site, index)`.
+fn participant_ref(text: &str, site: u64, index: usize) -> ParticipantId {
+    ParticipantId::parse(text.trim()).unwrap_or_else(|| {
+        ParticipantId::from_random_bytes(seeded_bytes(
+            0x7ef0_0000_0000_0000 ^ (site << 40) ^ index as u64,
+        ))
+    })
+}
+
 fn placeholder_objective_id(index: usize) -> ObjectiveId {
     ObjectiveId::from_random_bytes(seeded_bytes(0x0b7e_0000_0000 ^ index as u64))
 }
@@ -459,6 +614,56 @@ impl FileV1 {
                     .map(CustomSkillV1::into_domain)
                     .collect(),
             },
+            pairing: self.pairing.into_domain(),
+        }
+    }
+}
+
+impl PairingV1 {
+    /// Unreadable ids become placeholders that match no participant, so
+    /// entries keep their positions (and validation its paths).
+    pub fn into_domain(self) -> PairingState {
+        let keys = |list: Vec<PairKeyV1>, site: u64| -> Vec<PairKey> {
+            list.into_iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    PairKey::new(
+                        participant_ref(&k.mentor_id, site, 2 * i),
+                        participant_ref(&k.mentee_id, site, 2 * i + 1),
+                    )
+                })
+                .collect()
+        };
+        PairingState {
+            weights: Weights(self.weights.to_array()),
+            min_score: self.min_score,
+            locked: keys(self.locked, 1),
+            forbidden: keys(self.forbidden, 2),
+            pairs: self
+                .pairs
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Pair {
+                    mentor: participant_ref(&p.mentor_id, 3, 2 * i),
+                    mentee: participant_ref(&p.mentee_id, 3, 2 * i + 1),
+                    since: date(&p.since),
+                })
+                .collect(),
+            circles: self
+                .circles
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| Circle {
+                    theme: c.theme,
+                    members: c
+                        .member_ids
+                        .iter()
+                        .enumerate()
+                        .map(|(k, m)| participant_ref(m, 4, (i << 16) ^ k))
+                        .collect(),
+                })
+                .collect(),
+            circle_size: self.circle_size,
         }
     }
 }
@@ -564,6 +769,12 @@ impl ParticipantV1 {
             channels: self.channels.into_iter().map(Into::into).collect(),
             availability,
             capacity: self.capacity,
+            never_pair_with: self
+                .never_pair_with
+                .iter()
+                .enumerate()
+                .map(|(k, other)| participant_ref(other, 5 + index as u64, k))
+                .collect(),
             consent_date: date(&self.consent_date),
             active: self.active,
             notes: self.notes,
@@ -609,6 +820,7 @@ same_variants!(SkillKindV1 <=> SkillKind { Digital, Experience });
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::matching::model::Criterion;
 
     #[test]
     fn slot_names_follow_the_domain_bit_order() {
@@ -654,10 +866,23 @@ mod tests {
             skill: SkillId::parse("ai-tools").unwrap(),
             priority: Priority::MustHave,
         });
+        p.never_pair_with.push(placeholder_participant_id(2));
+        let key = PairKey::new(placeholder_participant_id(3), placeholder_participant_id(1));
         let mut ws = Workspace {
             participants: vec![p],
             ..Default::default()
         };
+        ws.pairing.locked.push(key.clone());
+        ws.pairing.forbidden.push(key.clone());
+        ws.pairing.pairs.push(Pair {
+            mentor: key.mentor.clone(),
+            mentee: key.mentee.clone(),
+            since: None,
+        });
+        ws.pairing.circles.push(Circle {
+            theme: "cycling".into(),
+            members: vec![key.mentor, key.mentee],
+        });
         ws.program.objectives.push(Objective {
             id: placeholder_objective_id(1),
             title: "t".into(),
@@ -706,5 +931,28 @@ mod tests {
             sorted(WANTED_FIELDS)
         );
         assert_eq!(keys(&value["skills"][0]), sorted(SKILL_FIELDS));
+        let pairing = &value["pairing"];
+        assert_eq!(keys(pairing), sorted(PAIRING_FIELDS));
+        assert_eq!(keys(&pairing["weights"]), sorted(WEIGHTS_FIELDS));
+        assert_eq!(keys(&pairing["locked"][0]), sorted(PAIR_KEY_FIELDS));
+        assert_eq!(keys(&pairing["forbidden"][0]), sorted(PAIR_KEY_FIELDS));
+        assert_eq!(keys(&pairing["pairs"][0]), sorted(PAIR_FIELDS));
+        assert_eq!(keys(&pairing["circles"][0]), sorted(CIRCLE_FIELDS));
+    }
+
+    #[test]
+    fn weight_fields_follow_the_criterion_order() {
+        let names: Vec<&str> = Criterion::ALL
+            .into_iter()
+            .map(crate::domain::validation::weight_field)
+            .collect();
+        assert_eq!(names, WEIGHTS_FIELDS);
+        let w = WeightsV1::from_array([0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(w.to_array(), [0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(w.availability, 4);
+        let value = serde_json::to_value(w).unwrap();
+        for (i, name) in WEIGHTS_FIELDS.iter().enumerate() {
+            assert_eq!(value[name], i);
+        }
     }
 }

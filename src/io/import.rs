@@ -189,7 +189,11 @@ pub(crate) fn import_value(value: &Value) -> Result<ImportPreview, Vec<Problem>>
     let validation = validate_workspace(&workspace);
     if !validation.is_empty() {
         let shadow = Shadow::new(&problems);
-        problems.extend(validation.into_iter().filter(|p| !shadow.hides(&p.path)));
+        let unread_roles = shadow.unread_roles(&workspace);
+        problems.extend(validation.into_iter().filter(|p| {
+            !shadow.hides(&p.path)
+                && !matches!(&p.kind, ProblemKind::WrongRole { id, .. } if unread_roles.contains(id.as_str()))
+        }));
     }
     if !problems.is_empty() {
         sort_in_document_order(&mut problems, |p| &p.path);
@@ -252,6 +256,24 @@ impl Shadow {
             exact.insert(p.path.clone());
         }
         Shadow { exact, entries }
+    }
+
+    /// Ids of participants whose role could not be read (it is a
+    /// placeholder): a pair naming them on the wrong side only echoes that.
+    fn unread_roles<'w>(&self, workspace: &'w Workspace) -> HashSet<&'w str> {
+        if self.exact.is_empty() {
+            return HashSet::new();
+        }
+        workspace
+            .participants
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                let entry = format!("participants[{i}]");
+                self.exact.contains(&entry) || self.exact.contains(&format!("{entry}.role"))
+            })
+            .map(|(_, p)| p.id.as_str())
+            .collect()
     }
 
     fn hides(&self, path: &str) -> bool {
@@ -334,6 +356,13 @@ mod tests {
             "participants[2].skills_offered[1].level",
             "participants[2].skills_offered[0].skill",
             "extra",
+            "pairing.circles[0].member_ids[1]",
+            "pairing.pairs[1].mentee_id",
+            "pairing.pairs[1].mentor_id",
+            "pairing.weights.seniority_gap",
+            "pairing.min_score",
+            "pairing.weights.reverse",
+            "participants[2].never_pair_with[0]",
         ];
         sort_in_document_order(&mut paths, |p| p);
         assert_eq!(
@@ -347,9 +376,16 @@ mod tests {
                 "participants[2].role",
                 "participants[2].skills_offered[0].skill",
                 "participants[2].skills_offered[1].level",
+                "participants[2].never_pair_with[0]",
                 "participants[2].zzz",
                 "participants[10].email",
                 "skills[0].name",
+                "pairing.weights.reverse",
+                "pairing.weights.seniority_gap",
+                "pairing.min_score",
+                "pairing.pairs[1].mentor_id",
+                "pairing.pairs[1].mentee_id",
+                "pairing.circles[0].member_ids[1]",
                 "extra",
             ]
         );

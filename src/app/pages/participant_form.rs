@@ -85,6 +85,7 @@ fn field_label(locale: Locale, path: &str) -> Option<String> {
         "interests" => td_string!(locale, participants.interests),
         "channels" => td_string!(locale, participants.channels),
         "capacity" => td_string!(locale, participants.capacity),
+        "never_pair_with" => td_string!(locale, participants.never_pair),
         "consent_date" => td_string!(locale, participants.consent_date),
         "notes" => td_string!(locale, participants.notes),
         _ => return None,
@@ -383,6 +384,42 @@ pub fn ParticipantForm(initial: Participant, is_new: bool, on_done: Callback<()>
                         </label>
                         <p class="hint">{t!(i18n, participants.active_hint)}</p>
                     </div>
+                </div>
+                <div class="field never-pair" role="group" aria-labelledby="never-pair-label" aria-describedby="never-pair-hint">
+                    <span class="label-row" id="never-pair-label"><strong>{t!(i18n, participants.never_pair)}</strong></span>
+                    <p class="hint" id="never-pair-hint">{t!(i18n, participants.never_pair_hint)}</p>
+                    <ul class="never-pair-list">
+                        {move || {
+                            let names = managers.get();
+                            draft.with(|p| p.never_pair_with.clone()).into_iter().map(|id| {
+                                let label = names.iter().find(|(i, _)| i == id.as_str()).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_string());
+                                let remove_label = label.clone();
+                                view! {
+                                    <li>
+                                        <span>{label}</span>" "
+                                        <button type="button" class="link danger-text"
+                                            aria-label=move || td_string!(i18n.get_locale(), participants.never_pair_remove, name = remove_label.clone()).to_string()
+                                            on:click=move |_| draft.update(|p| p.never_pair_with.retain(|x| *x != id))>
+                                            {t!(i18n, common.remove)}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()
+                        }}
+                    </ul>
+                    <label for="never-pair-add" class="visually-hidden">{t!(i18n, participants.never_pair_add)}</label>
+                    <select id="never-pair-add" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some(id) = crate::domain::ParticipantId::parse(&value) {
+                            draft.update(|p| if !p.never_pair_with.contains(&id) { p.never_pair_with.push(id) });
+                        }
+                        if let Some(select) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) {
+                            select.set_value("");
+                        }
+                    }>
+                        <option value="" selected=true>{t!(i18n, participants.never_pair_add)}</option>
+                        {move || managers.get().into_iter().filter(|(id, _)| draft.with(|p| !p.never_pair_with.iter().any(|x| x.as_str() == id))).map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
                 </div>
                 <TextArea label=label(|l| td_string!(l, participants.notes).to_string()) hint=label(|l| td_string!(l, participants.notes_hint).to_string()) value=text(|p| &p.notes) on_input=set(|p, v| p.notes = v) error=err("notes")/>
             </fieldset>
