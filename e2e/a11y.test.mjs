@@ -26,6 +26,20 @@ const states = [
   ["Program", "#/program", async (page) => {
     await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
   }],
+  ["Pairing", "#/pairing", async (page) => {
+    await page.getByRole("heading", { level: 1, name: "Pairing" }).waitFor();
+  }],
+  ["Pairing with a proposal, a lock, a ban and circles", "#/pairing", async (page) => {
+    await page.getByRole("button", { name: "Run pairing" }).click();
+    await page.getByRole("article").first().waitFor();
+    await page.getByRole("article").first().getByRole("button", { name: "Lock" }).click();
+    await page.getByRole("article").nth(1).getByRole("button", { name: "Forbid" }).click();
+    await page.getByRole("article").first().locator("summary").click();
+    await page.getByRole("button", { name: "Form circles" }).click();
+    await page.locator(".circle-card").first().waitFor();
+    await page.locator(".circle-member button").first().click();
+    await page.getByLabel("To circle").waitFor();
+  }],
   ["Data", "#/data", async (page) => {
     await page.getByRole("heading", { level: 1, name: "Data" }).waitFor();
   }],

@@ -21,13 +21,24 @@ impl Workspace {
     }
 
     /// Replaces the participant with the same id, or appends a new one.
+    /// Someone whose role changes leaves their pairs, locks and bans: those
+    /// were made for the other side and would no longer make sense.
     pub fn upsert_participant(&mut self, participant: Participant) {
         match self
             .participants
             .iter_mut()
             .find(|p| p.id == participant.id)
         {
-            Some(existing) => *existing = participant,
+            Some(existing) => {
+                if existing.role != participant.role {
+                    let id = &participant.id;
+                    let pairing = &mut self.pairing;
+                    pairing.locked.retain(|k| !k.involves(id));
+                    pairing.forbidden.retain(|k| !k.involves(id));
+                    pairing.pairs.retain(|p| &p.mentor != id && &p.mentee != id);
+                }
+                *existing = participant;
+            }
             None => self.participants.push(participant),
         }
     }
@@ -90,6 +101,37 @@ mod tests {
         assert_eq!(ws.participants.len(), 1);
         assert_eq!(ws.participants[0].manager, None);
         assert!(ws.remove_participant(&boss.id).is_none());
+    }
+
+    #[test]
+    fn changing_role_leaves_pairs_locks_and_bans() {
+        use crate::domain::matching::{Pair, PairKey};
+        use crate::domain::validation::validate_workspace;
+        let mut mentor = person(1, "IT");
+        mentor.role = Role::ReverseMentor;
+        mentor.email = "m@example.test".into();
+        mentor.name = "M".into();
+        let mut mentee = person(2, "Sales");
+        mentee.email = "e@example.test".into();
+        mentee.name = "E".into();
+        let mut ws = Workspace {
+            participants: vec![mentor.clone(), mentee.clone()],
+            ..Default::default()
+        };
+        ws.program.name = "Pilot".into();
+        let key = PairKey::new(mentor.id.clone(), mentee.id.clone());
+        ws.pairing.locked.push(key.clone());
+        ws.pairing.pairs.push(Pair { mentor: key.mentor.clone(), mentee: key.mentee.clone(), since: None });
+        assert_eq!(validate_workspace(&ws), vec![]);
+        let mut renamed = mentee.clone();
+        renamed.name = "E2".into();
+        ws.upsert_participant(renamed);
+        assert_eq!(ws.pairing.pairs.len(), 1, "same role: pairs stay");
+        let mut switched = mentee.clone();
+        switched.role = Role::ReverseMentor;
+        ws.upsert_participant(switched);
+        assert!(ws.pairing.pairs.is_empty() && ws.pairing.locked.is_empty());
+        assert_eq!(validate_workspace(&ws), vec![]);
     }
 
     #[test]

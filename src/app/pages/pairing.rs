@@ -16,7 +16,7 @@ use crate::app::lang::use_lang;
 use crate::app::state::use_state;
 use crate::app::{browser, components::unique_id};
 use crate::domain::matching::pairing::{
-    Alternative, Diff, LockProblem, Proposal, ProposedPair, Reason, Unmatched, accept,
+    Alternative, Diff, LockProblem, Proposal, ProposedPair, Reason, accept,
     accepted_keys, diff, propose,
 };
 use crate::domain::matching::rules::Block;
@@ -26,7 +26,7 @@ use crate::domain::{Lang, Priority, Role, Workspace};
 use leptos::prelude::*;
 
 /// How many cards are shown before "Show more pairs".
-const PAGE: usize = 60;
+const PAGE: usize = 30;
 
 /// One press of "Run pairing": the proposal, the workspace it was computed
 /// from (indices in the proposal point into it), and what changed.
@@ -432,10 +432,9 @@ fn ChangesView(run: Arc<PairingRun>) -> impl IntoView {
     if run.compared_with == Compared::Nothing {
         return ().into_any();
     }
-    let ws = run.workspace.clone();
     let d = run.diff.clone();
     let compared = run.compared_with;
-    let name = move |id: &crate::domain::ParticipantId| name_of(&ws, id);
+    let name = |id: &crate::domain::ParticipantId| name_of(&run.workspace, id);
     let mut lines: Vec<(&'static str, String, String, Option<String>)> = Vec::new();
     for c in &d.changed {
         lines.push(("changed", name(&c.after.mentee), name(&c.before.mentor), Some(name(&c.after.mentor))));
@@ -521,12 +520,11 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
     let score = pair.breakdown.shown();
     let evidence = pair.evidence.clone();
     let (mentor_name, mentee_name) = (mentor.name.clone(), mentee.name.clone());
-    let breakdown_ws = run.workspace.clone();
     let lines = Criterion::ALL
         .into_iter()
         .filter(|c| weights.get(*c) > 0)
         .map(|c| {
-            let text_ws = breakdown_ws.clone();
+            let text_run = run.clone();
             let evidence = evidence.clone();
             let (mentor_name, mentee_name) = (mentor_name.clone(), mentee_name.clone());
             view! {
@@ -535,14 +533,13 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
                         {format!("+{}", points[c.index()])}
                     </span>
                     <span class="evidence">
-                        {move || evidence_view(i18n.get_locale(), lang.get(), &text_ws, c, &evidence, values[c.index()], &mentor_name, &mentee_name)}
+                        {move || evidence_view(i18n.get_locale(), lang.get(), &text_run.workspace, c, &evidence, values[c.index()], &mentor_name, &mentee_name)}
                     </span>
                 </li>
             }
         })
         .collect_view();
-    let alternatives_ws = run.workspace.clone();
-    let (mentee_alts, mentor_alts) = (pair.mentee_alternatives.clone(), pair.mentor_alternatives.clone());
+    let (mentee_alts, mentor_alts) = (named(ws, &pair.mentee_alternatives), named(ws, &pair.mentor_alternatives));
     let (mentee_first, mentor_first) = (mentee.name.clone(), mentor.name.clone());
     let (mn, en) = (mentor.name.clone(), mentee.name.clone());
 
@@ -571,8 +568,8 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
             <ul class="breakdown">{lines}</ul>
             <details class="alternatives">
                 <summary>{t!(i18n, pairing.alternatives)}</summary>
-                <AlternativesLine ws=alternatives_ws.clone() name=mentee_first alternatives=mentee_alts/>
-                <AlternativesLine ws=alternatives_ws name=mentor_first alternatives=mentor_alts/>
+                <AlternativesLine name=mentee_first list=mentee_alts/>
+                <AlternativesLine name=mentor_first list=mentor_alts/>
             </details>
             <div class="card-actions">
                 <button type="button" class="secondary small" aria-pressed=move || locked.get().to_string() on:click=toggle_lock>
@@ -586,13 +583,17 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
     }
 }
 
-#[component]
-fn AlternativesLine(ws: Workspace, name: String, alternatives: Vec<Alternative>) -> impl IntoView {
-    let i18n = use_i18n();
-    let list: Vec<(String, u8, bool)> = alternatives
+/// Resolves alternatives to (name, score, has room) once, for display.
+fn named(ws: &Workspace, alternatives: &[Alternative]) -> Vec<(String, u8, bool)> {
+    alternatives
         .iter()
         .map(|a| (ws.participants[a.person].name.clone(), a.score, a.has_room))
-        .collect();
+        .collect()
+}
+
+#[component]
+fn AlternativesLine(name: String, list: Vec<(String, u8, bool)>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="alternative-line">
             {move || {
@@ -711,16 +712,18 @@ fn evidence_view(
 fn UnmatchedList(run: Arc<PairingRun>) -> impl IntoView {
     let i18n = use_i18n();
     let min_score = run.workspace.pairing.min_score;
-    let rows: Vec<(String, Role, Unmatched)> = run
+    let rows: Vec<(String, Role, Reason, Vec<(String, u8, bool)>)> = run
         .proposal
         .unmatched
         .iter()
         .map(|u| {
             let p = &run.workspace.participants[u.person];
-            (p.name.clone(), p.role, u.clone())
+            (p.name.clone(), p.role, u.reason.clone(), named(&run.workspace, &u.alternatives))
         })
         .collect();
-    let ws = run.workspace.clone();
+    let total = rows.len();
+    let shown = RwSignal::new(PAGE);
+    let rows = Arc::new(rows);
     view! {
         <section class="unmatched" aria-labelledby="unmatched-heading">
             <h2 id="unmatched-heading">{t!(i18n, pairing.unmatched)}</h2>
@@ -729,10 +732,7 @@ fn UnmatchedList(run: Arc<PairingRun>) -> impl IntoView {
             } else {
                 view! {
                     <ul class="unmatched-list">
-                        {rows.into_iter().map(|(name, role, u)| {
-                            let reason = u.reason.clone();
-                            let alts = u.alternatives.clone();
-                            let ws = ws.clone();
+                        {move || rows.iter().take(shown.get()).cloned().map(|(name, role, reason, alts)| {
                             let has_alts = !alts.is_empty();
                             let person_name = name.clone();
                             view! {
@@ -740,11 +740,19 @@ fn UnmatchedList(run: Arc<PairingRun>) -> impl IntoView {
                                     <span class="person-name">{name.clone()}</span>" "
                                     <span class=if role == Role::Mentee { "tag mentee" } else { "tag mentor" }>{move || role_label(i18n.get_locale(), role)}</span>
                                     <p class="reason">{move || reason_text(i18n.get_locale(), role, &reason, min_score)}</p>
-                                    {has_alts.then(|| view! { <AlternativesLine ws=ws name=person_name alternatives=alts/> })}
+                                    {has_alts.then(|| view! { <AlternativesLine name=person_name list=alts/> })}
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
+                    <Show when=move || { shown.get() < total }>
+                        <button type="button" class="secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {move || {
+                                let l = i18n.get_locale();
+                                td_string!(l, pairing.show_more_people, shown = format::count(l, shown.get().min(total)), total = format::count(l, total)).to_string()
+                            }}
+                        </button>
+                    </Show>
                 }.into_any()
             }}
         </section>
@@ -758,11 +766,14 @@ fn AcceptedPairs() -> impl IntoView {
     let state = use_state();
     let rows = Memo::new(move |_| {
         state.workspace.with(|ws| {
+            let names: std::collections::HashMap<&crate::domain::ParticipantId, &str> =
+                ws.participants.iter().map(|p| (&p.id, p.name.as_str())).collect();
+            let name = |id| names.get(id).map_or_else(|| "?".to_string(), |n| n.to_string());
             let mut rows: Vec<(String, String, Option<crate::domain::Date>)> = ws
                 .pairing
                 .pairs
                 .iter()
-                .map(|p| (name_of(ws, &p.mentor), name_of(ws, &p.mentee), p.since))
+                .map(|p| (name(&p.mentor), name(&p.mentee), p.since))
                 .collect();
             rows.sort_by_key(|r| (crate::domain::text::search_key(&r.0), crate::domain::text::search_key(&r.1)));
             rows

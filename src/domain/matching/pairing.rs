@@ -149,8 +149,13 @@ pub fn propose(ws: &Workspace) -> Proposal {
         cells: Vec::with_capacity(mentees.len() * mentors.len()),
     };
     let mut eligible = 0;
-    for &e in mentees {
-        for &m in mentors {
+    // The best candidates of each person, gathered in the same pass: enough
+    // to still show ALTERNATIVES once their own partners are left out.
+    let mut row_best = vec![Best::new(ALTERNATIVES + 1); mentees.len()];
+    let most_mentees = mentors.iter().map(|&m| usize::from(people[m].capacity)).max().unwrap_or(0);
+    let mut col_best = vec![Best::new(ALTERNATIVES + most_mentees); mentors.len()];
+    for (row, &e) in mentees.iter().enumerate() {
+        for (col, &m) in mentors.iter().enumerate() {
             // Both lists hold active people of the right role already.
             let cell = match prep.block_between(m, e) {
                 Some(block) => Cell::Blocked(block),
@@ -158,6 +163,8 @@ pub fn propose(ws: &Workspace) -> Proposal {
                     let score = score(&prep, &factors, m, e);
                     if score.round() >= min_score {
                         eligible += 1;
+                        row_best[row].offer(col, score);
+                        col_best[col].offer(row, score);
                         Cell::Eligible(score)
                     } else {
                         Cell::BelowMinimum(score)
@@ -228,9 +235,12 @@ pub fn propose(ws: &Workspace) -> Proposal {
 
     let mentee_alternatives = |row: usize| -> Vec<Alternative> {
         let current = partner[row];
-        top_eligible((0..mentors.len()).filter(|&c| Some(c) != current).map(|c| (c, table.at(row, c))))
-        .into_iter()
-        .map(|(c, score)| Alternative {
+        row_best[row]
+            .items
+            .iter()
+            .filter(|&&(c, _)| Some(c) != current)
+            .take(ALTERNATIVES)
+            .map(|&(c, score)| Alternative {
             person: mentors[c],
             score: shown(score),
             has_room: mentor_has_room(c),
@@ -238,9 +248,12 @@ pub fn propose(ws: &Workspace) -> Proposal {
         .collect()
     };
     let mentor_alternatives = |col: usize| -> Vec<Alternative> {
-        top_eligible((0..mentees.len()).filter(|&r| partner[r] != Some(col)).map(|r| (r, table.at(r, col))))
-        .into_iter()
-        .map(|(r, score)| Alternative {
+        col_best[col]
+            .items
+            .iter()
+            .filter(|&&(r, _)| partner[r] != Some(col))
+            .take(ALTERNATIVES)
+            .map(|&(r, score)| Alternative {
             person: mentees[r],
             score: shown(score),
             has_room: partner[r].is_none(),
@@ -306,20 +319,27 @@ pub fn propose(ws: &Workspace) -> Proposal {
     }
 }
 
-/// The [`ALTERNATIVES`] best eligible cells, best first (ties: lower index),
-/// kept in a tiny sorted buffer rather than sorting every candidate.
-fn top_eligible(cells: impl Iterator<Item = (usize, Cell)>) -> Vec<(usize, f64)> {
-    let mut best: Vec<(usize, f64)> = Vec::with_capacity(ALTERNATIVES + 1);
-    for (i, cell) in cells {
-        let Cell::Eligible(score) = cell else { continue };
-        if best.len() == ALTERNATIVES && score <= best[ALTERNATIVES - 1].1 {
-            continue;
-        }
-        let at = best.iter().position(|&(_, s)| score > s).unwrap_or(best.len());
-        best.insert(at, (i, score));
-        best.truncate(ALTERNATIVES);
+/// The `k` best (index, score) offered so far, best first; among equal
+/// scores the first offered (the lower index) stays first.
+#[derive(Clone)]
+struct Best {
+    k: usize,
+    items: Vec<(usize, f64)>,
+}
+
+impl Best {
+    fn new(k: usize) -> Best {
+        Best { k, items: Vec::with_capacity(k + 1) }
     }
-    best
+
+    fn offer(&mut self, index: usize, score: f64) {
+        if self.items.len() == self.k && self.items.last().is_some_and(|&(_, s)| score <= s) {
+            return;
+        }
+        let at = self.items.iter().position(|&(_, s)| score > s).unwrap_or(self.items.len());
+        self.items.insert(at, (index, score));
+        self.items.truncate(self.k);
+    }
 }
 
 fn shown(score: f64) -> u8 {
