@@ -552,7 +552,8 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
                     <span class="visually-hidden">{move || format!(" {} ", td_string!(i18n.get_locale(), pairing.and))}</span>
                     <span class="person-name">{en.clone()}</span>
                 </h3>
-                <p class="score" aria-label=move || td_string!(i18n.get_locale(), pairing.score_label, score = score).to_string()>
+                <p class="score">
+                    <span class="visually-hidden">{move || td_string!(i18n.get_locale(), pairing.score_label, score = score).to_string()}</span>
                     <span class="score-value" aria-hidden="true">{score}</span>
                     <span class="score-max" aria-hidden="true">"/100"</span>
                 </p>
