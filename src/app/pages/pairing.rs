@@ -190,9 +190,11 @@ pub fn PairingPage() -> impl IntoView {
         set_timeout(
             move || {
                 let workspace = state.workspace.get_untracked();
-                let started = js_sys::Date::now();
+                let clock = web_sys::window().and_then(|w| w.performance());
+                let now = move || clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+                let started = now();
                 let proposal = propose(&workspace);
-                let millis = js_sys::Date::now() - started;
+                let millis = now() - started;
                 let (compared_with, before) = match run.get_untracked() {
                     Some(previous) => (Compared::PreviousRun, previous.proposal.keys()),
                     None if !workspace.pairing.pairs.is_empty() => {
@@ -263,7 +265,7 @@ pub fn PairingPage() -> impl IntoView {
                                     pairs = format::count(l, r.proposal.pairs.len()),
                                     mentees = format::count(l, s.mentees),
                                     average = format::number(l, s.average_score(r.proposal.pairs.len()), 0),
-                                    millis = format::number(l, r.millis, 0)
+                                    millis = format::number(l, r.millis, if r.millis < 10.0 { 1 } else { 0 })
                                 ).to_string()
                             }
                         })
