@@ -63,8 +63,8 @@ const BAD_COST: SolveError = SolveError::BadInput("a cost is NaN or -inf");
 ///   naming a row that could not be placed.
 ///
 /// Returns each row's column, `None` meaning left unassigned (only possible
-/// with a leave cost). Between a column and leaving at the same cost, the
-/// column wins.
+/// with a leave cost). When a column with room and leaving cost the same,
+/// the column is taken.
 pub fn solve(
     costs: &[f64],
     rows: usize,
@@ -87,11 +87,19 @@ pub fn solve(
     // Both starts read every cost once and reject NaN / -inf on the way:
     // a separate validation pass would cost as much as the start itself.
     let square = rows == cols && leave.is_none() && capacity.iter().all(|&c| c == 1);
-    let free = if square { solver.init_square()? } else { solver.init_rows()? };
+    let free = if square {
+        solver.init_square()?
+    } else {
+        solver.init_rows()?
+    };
     for row in free {
         solver.augment(row)?;
     }
-    Ok(solver.col4row.iter().map(|&j| (j < cols).then_some(j)).collect())
+    Ok(solver
+        .col4row
+        .iter()
+        .map(|&j| (j < cols).then_some(j))
+        .collect())
 }
 
 /// The classic problem (every capacity 1), like
@@ -107,9 +115,16 @@ pub fn linear_sum_assignment(
     if rows.checked_mul(cols) != Some(costs.len()) {
         return Err(SolveError::BadInput("costs.len() != rows * cols"));
     }
+    if rows == 0 || cols == 0 {
+        return Ok(Vec::new());
+    }
     if rows <= cols {
         let assignment = solve(costs, rows, cols, &vec![1; cols], None)?;
-        Ok(assignment.into_iter().enumerate().filter_map(|(i, j)| Some((i, j?))).collect())
+        Ok(assignment
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, j)| Some((i, j?)))
+            .collect())
     } else {
         let mut transposed = vec![0.0; costs.len()];
         for (i, row) in costs.chunks_exact(cols).enumerate() {
@@ -118,8 +133,11 @@ pub fn linear_sum_assignment(
             }
         }
         let assignment = solve(&transposed, cols, rows, &vec![1; rows], None)?;
-        let mut pairs: Vec<(usize, usize)> =
-            assignment.into_iter().enumerate().filter_map(|(j, i)| Some((i?, j))).collect();
+        let mut pairs: Vec<(usize, usize)> = assignment
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, i)| Some((i?, j)))
+            .collect();
         pairs.sort_unstable();
         Ok(pairs)
     }
@@ -144,6 +162,7 @@ pub fn total_cost(
 }
 
 /// NaN or `-inf`: `!(c > -inf)` says both in one comparison.
+#[allow(clippy::neg_cmp_op_on_partial_ord)]
 fn is_bad(c: f64) -> bool {
     !(c > f64::NEG_INFINITY)
 }
@@ -166,7 +185,7 @@ struct Solver<'a> {
     head: Vec<usize>,
     next: Vec<usize>,
     prev: Vec<usize>,
-    /// Columns that can take someone (capacity > 0), and those that cannot.
+    /// How many columns can take someone (capacity > 0), and which cannot.
     usable: usize,
     unusable: Vec<usize>,
     /// Shortest reduced distance to each column in the current search (NaN
@@ -266,13 +285,8 @@ impl<'a> Solver<'a> {
             let row = self.row(i);
             let (mut best, mut arg) = (f64::INFINITY, NONE);
             if all_usable {
-                let mut bad = false;
-                for (j, &c) in row.iter().enumerate() {
-                    bad |= is_bad(c);
-                    if c < best {
-                        (best, arg) = (c, j);
-                    }
-                }
+                let bad;
+                (best, arg, bad) = row_min(row);
                 if bad {
                     return Err(BAD_COST);
                 }
@@ -283,10 +297,10 @@ impl<'a> Solver<'a> {
                     }
                 }
             }
-            if let Some(l) = self.leave {
-                if l < best {
-                    (best, arg) = (l, self.cols);
-                }
+            if let Some(l) = self.leave
+                && l < best
+            {
+                (best, arg) = (l, self.cols);
             }
             if best == f64::INFINITY {
                 // Reported once every cost has been checked.
@@ -356,8 +370,8 @@ impl<'a> Solver<'a> {
         // Reduction transfer: a row that is some column's only minimum hands
         // that column the gap to its own second best.
         let mut free = Vec::new();
-        for i in 0..n {
-            match matches[i] {
+        for (i, &m) in matches.iter().enumerate() {
+            match m {
                 0 => free.push(i),
                 1 => {
                     let j1 = self.col4row[i];
@@ -423,7 +437,11 @@ impl<'a> Solver<'a> {
         // from any u (its first edges are only read once, at the start).
         for i in 0..n {
             let j = self.col4row[i];
-            self.u[i] = if j == NONE { 0.0 } else { self.row(i)[j] - self.v[j] };
+            self.u[i] = if j == NONE {
+                0.0
+            } else {
+                self.row(i)[j] - self.v[j]
+            };
         }
         Ok(free)
     }
@@ -454,10 +472,10 @@ impl<'a> Solver<'a> {
         let mut i = start;
         let sink = loop {
             let h = min_val - self.u[i];
-            if let Some(l) = self.leave {
-                if l + h < spc_leave {
-                    (spc_leave, path_leave) = (l + h, i);
-                }
+            if let Some(l) = self.leave
+                && l + h < spc_leave
+            {
+                (spc_leave, path_leave) = (l + h, i);
             }
             if let Some(next) = self.pending.pop() {
                 // More rows at this same distance: relax them all before
@@ -470,8 +488,11 @@ impl<'a> Solver<'a> {
                 i = next;
                 continue;
             }
-            let (lowest, j) =
-                if dense { self.select_dense(i, h) } else { self.select_list(i, h) };
+            let (lowest, j) = if dense {
+                self.select_dense(i, h)
+            } else {
+                self.select_list(i, h)
+            };
             // Leaving wins only when strictly better, or equal to a full column.
             if spc_leave < lowest || (spc_leave == lowest && lowest < inf && self.room[j] == 0) {
                 min_val = spc_leave;
@@ -491,11 +512,10 @@ impl<'a> Solver<'a> {
             if dense && unsettled * 4 < cols {
                 dense = false;
                 let spc = &self.spc;
-                self.remaining.extend((0..cols).filter(|&c| !spc[c].is_nan()));
-            } else if !dense {
-                if let Ok(k) = self.remaining.binary_search(&j) {
-                    self.remaining.remove(k);
-                }
+                self.remaining
+                    .extend((0..cols).filter(|&c| !spc[c].is_nan()));
+            } else if !dense && let Ok(k) = self.remaining.binary_search(&j) {
+                self.remaining.remove(k);
             }
             self.scanned_cols.push((j, min_val));
             let mut r = self.head[j];
@@ -560,24 +580,47 @@ impl<'a> Solver<'a> {
         let n = row.len();
         let (v, spc, path) = (&self.v[..n], &mut self.spc[..n], &mut self.path[..n]);
         let room = &self.room;
-        let (mut lowest, mut best) = (f64::INFINITY, NONE);
-        for j in 0..n {
-            let r = row[j] - v[j] + h;
-            let mut s = spc[j];
-            if r < s {
-                s = r;
-                spc[j] = r;
-                path[j] = i;
+        let mut best = (f64::INFINITY, NONE);
+        // Lowest so far, ties to a column with room, then the lowest index.
+        let consider = |best: &mut (f64, usize), d: f64, j: usize| {
+            if d < best.0 {
+                *best = (d, j);
+            } else if d == best.0 && best.1 != NONE && room[j] > 0 && room[best.1] == 0 {
+                best.1 = j;
             }
-            if s <= lowest {
-                if s < lowest {
-                    (lowest, best) = (s, j);
-                } else if best != NONE && room[j] > 0 && room[best] == 0 {
-                    best = j;
+        };
+        let mut j = 0;
+        let chunks = row
+            .chunks_exact(4)
+            .zip(v.chunks_exact(4))
+            .zip(spc.chunks_exact_mut(4))
+            .zip(path.chunks_exact_mut(4));
+        for (((c, w), s), p) in chunks {
+            for (((&c, &w), s), p) in c.iter().zip(w).zip(s.iter_mut()).zip(p) {
+                let r = c - w + h;
+                if r < *s {
+                    *s = r;
+                    *p = i;
                 }
             }
+            // One test for four columns: beating the lowest is rare.
+            let lo = best.0;
+            if (s[0] <= lo) | (s[1] <= lo) | (s[2] <= lo) | (s[3] <= lo) {
+                for (l, &d) in s.iter().enumerate() {
+                    consider(&mut best, d, j + l);
+                }
+            }
+            j += 4;
         }
-        (lowest, best)
+        for k in j..n {
+            let r = row[k] - v[k] + h;
+            if r < spc[k] {
+                spc[k] = r;
+                path[k] = i;
+            }
+            consider(&mut best, spc[k], k);
+        }
+        best
     }
 
     /// [`Self::relax_dense`] restricted to the `remaining` columns.
@@ -585,16 +628,10 @@ impl<'a> Solver<'a> {
         let row = self.row(i);
         let (v, spc, path) = (&self.v[..], &mut self.spc[..], &mut self.path[..]);
         for &j in &self.remaining {
-            debug_assert!(j < row.len() && j < v.len() && j < spc.len() && j < path.len());
-            // SAFETY: `remaining` only holds column indices (`< cols`), and
-            // `row`, `v`, `spc` and `path` all have length `cols`. This is the
-            // inner loop of the search; the checks cost ~15 % here in wasm.
-            unsafe {
-                let r = row.get_unchecked(j) - v.get_unchecked(j) + h;
-                if r < *spc.get_unchecked(j) {
-                    *spc.get_unchecked_mut(j) = r;
-                    *path.get_unchecked_mut(j) = i;
-                }
+            let r = row[j] - v[j] + h;
+            if r < spc[j] {
+                spc[j] = r;
+                path[j] = i;
             }
         }
     }
@@ -606,18 +643,12 @@ impl<'a> Solver<'a> {
         let room = &self.room;
         let (mut lowest, mut best) = (f64::INFINITY, NONE);
         for &j in &self.remaining {
-            debug_assert!(j < row.len() && j < v.len() && j < spc.len() && j < path.len());
-            // SAFETY: as in `relax_list`, every `j` is `< cols`, the length
-            // of `row`, `v`, `spc` and `path`.
-            let s = unsafe {
-                let r = row.get_unchecked(j) - v.get_unchecked(j) + h;
-                let s = spc.get_unchecked_mut(j);
-                if r < *s {
-                    *s = r;
-                    *path.get_unchecked_mut(j) = i;
-                }
-                *s
-            };
+            let r = row[j] - v[j] + h;
+            if r < spc[j] {
+                spc[j] = r;
+                path[j] = i;
+            }
+            let s = spc[j];
             if s <= lowest {
                 if s < lowest {
                     (lowest, best) = (s, j);
@@ -630,6 +661,73 @@ impl<'a> Solver<'a> {
     }
 }
 
+/// A row's smallest cost, its first position (`NONE` if all are infinite),
+/// and whether the row holds a NaN or `-inf`. This scan is most of the work
+/// for capacitated problems, so it has two forms, both always compiled and
+/// tested: independent lanes, which vectorise (SSE2 natively, `simd128` in
+/// wasm), and "four at a time, one test", which is best for scalar wasm.
+fn row_min(row: &[f64]) -> (f64, usize, bool) {
+    if cfg!(all(target_arch = "wasm32", not(target_feature = "simd128"))) {
+        row_min_by_four(row)
+    } else {
+        row_min_lanes(row)
+    }
+}
+
+fn row_min_lanes(row: &[f64]) -> (f64, usize, bool) {
+    const L: usize = 4;
+    let inf = f64::INFINITY;
+    let mut m = [inf; L];
+    // `x * 0` is NaN for NaN and for ±inf, 0 otherwise: a cheap first test.
+    let mut odd = [0.0; L];
+    let chunks = row.chunks_exact(L);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for l in 0..L {
+            odd[l] += c[l] * 0.0;
+            m[l] = if c[l] < m[l] { c[l] } else { m[l] };
+        }
+    }
+    for (l, &x) in tail.iter().enumerate() {
+        odd[l] += x * 0.0;
+        m[l] = if x < m[l] { x } else { m[l] };
+    }
+    let best = m.iter().fold(inf, |a, &b| if b < a { b } else { a });
+    // Only rows with an infinity (forbidden cells are common) pay for the
+    // exact test.
+    let bad = best == f64::NEG_INFINITY
+        || (odd.iter().any(|x| x.is_nan()) && row.iter().any(|x| x.is_nan()));
+    let arg = if best < inf {
+        row.iter().position(|&x| x == best).unwrap_or(NONE)
+    } else {
+        NONE
+    };
+    (best, arg, bad)
+}
+
+fn row_min_by_four(row: &[f64]) -> (f64, usize, bool) {
+    let (mut best, mut arg, mut nan) = (f64::INFINITY, NONE, false);
+    let mut j = 0;
+    for c in row.chunks_exact(4) {
+        nan |= c[0].is_nan() | c[1].is_nan() | c[2].is_nan() | c[3].is_nan();
+        if (c[0] < best) | (c[1] < best) | (c[2] < best) | (c[3] < best) {
+            for (k, &x) in c.iter().enumerate() {
+                if x < best {
+                    (best, arg) = (x, j + k);
+                }
+            }
+        }
+        j += 4;
+    }
+    for (k, &x) in row.iter().enumerate().skip(j) {
+        nan |= x.is_nan();
+        if x < best {
+            (best, arg) = (x, k);
+        }
+    }
+    (best, arg, nan || best == f64::NEG_INFINITY)
+}
+
 /// How many augmenting-row-reduction steps per row, per round, before the
 /// square start hands over to shortest paths (measured on dense random
 /// matrices: 2 to 6 are all close, unbounded is 3–4 times slower).
@@ -637,23 +735,36 @@ const ARR_STEPS_PER_ROW: usize = 4;
 
 /// The two smallest `row[j] - v[j]` and where they are (first positions;
 /// `usub == umin` when the minimum is repeated, `INFINITY`/`NONE` when
-/// missing).
+/// missing). Four at a time with one combined test: after the first few
+/// columns almost nothing beats `usub`, and that test is cheap.
 fn two_smallest(row: &[f64], v: &[f64]) -> (f64, usize, f64, usize) {
-    let inf = f64::INFINITY;
-    let (mut umin, mut j1) = (inf, NONE);
-    let (mut usub, mut j2) = (inf, NONE);
-    for (j, (&c, &vj)) in row.iter().zip(v).enumerate() {
-        let h = c - vj;
-        if h < usub {
-            if h < umin {
-                (usub, j2) = (umin, j1);
-                (umin, j1) = (h, j);
+    /// (smallest, where, second, where)
+    fn push(t: &mut (f64, usize, f64, usize), h: f64, j: usize) {
+        if h < t.2 {
+            if h < t.0 {
+                *t = (h, j, t.0, t.1);
             } else {
-                (usub, j2) = (h, j);
+                (t.2, t.3) = (h, j);
             }
         }
     }
-    (umin, j1, usub, j2)
+    let n = row.len().min(v.len());
+    let (row, v) = (&row[..n], &v[..n]);
+    let mut t = (f64::INFINITY, NONE, f64::INFINITY, NONE);
+    let mut j = 0;
+    for (c, w) in row.chunks_exact(4).zip(v.chunks_exact(4)) {
+        let h = [c[0] - w[0], c[1] - w[1], c[2] - w[2], c[3] - w[3]];
+        if (h[0] < t.2) | (h[1] < t.2) | (h[2] < t.2) | (h[3] < t.2) {
+            for (k, &x) in h.iter().enumerate() {
+                push(&mut t, x, j + k);
+            }
+        }
+        j += 4;
+    }
+    for k in j..n {
+        push(&mut t, row[k] - v[k], k);
+    }
+    t
 }
 
 #[cfg(test)]
@@ -661,10 +772,6 @@ mod tests {
     use super::*;
 
     const INF: f64 = f64::INFINITY;
-
-    fn cols_of(a: &[Option<usize>]) -> Vec<Option<usize>> {
-        a.to_vec()
-    }
 
     #[test]
     fn scipy_doc_example() {
@@ -723,7 +830,10 @@ mod tests {
         assert_eq!(solve(&costs, 4, 4, &[1; 4], None).unwrap(), a);
         // Rectangular: the lowest free column each time.
         let costs = [7.0; 15];
-        assert_eq!(solve(&costs, 3, 5, &[1; 5], None).unwrap(), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(
+            solve(&costs, 3, 5, &[1; 5], None).unwrap(),
+            vec![Some(0), Some(1), Some(2)]
+        );
         // Capacities: fill column 0, then column 1.
         let costs = [7.0; 8];
         let a = solve(&costs, 4, 2, &[2, 2], None).unwrap();
@@ -747,25 +857,59 @@ mod tests {
     }
 
     #[test]
+    fn rows_with_a_single_allowed_cell() {
+        // Square: row 1 only fits column 1, which column reduction gave to
+        // row 0; row 3 only fits column 3. Nothing may become infinite.
+        let costs = [
+            0.0, 0.0, 5.0, 6.0, //
+            INF, 3.0, INF, INF, //
+            4.0, 4.0, 0.0, 1.0, //
+            INF, INF, INF, 2.0,
+        ];
+        let a = solve(&costs, 4, 4, &[1; 4], None).unwrap();
+        assert_eq!(a, vec![Some(0), Some(1), Some(2), Some(3)]);
+        let costs = [1.0, INF, INF, 2.0, INF, INF, 1.0, 1.0, INF];
+        assert_eq!(
+            solve(&costs, 3, 3, &[1; 3], None),
+            Err(SolveError::Infeasible { row: 1 })
+        );
+    }
+
+    #[test]
     fn all_forbidden_row() {
         let costs = [1.0, 2.0, INF, INF, 3.0, 1.0];
-        assert_eq!(solve(&costs, 3, 2, &[2, 2], None), Err(SolveError::Infeasible { row: 1 }));
-        assert_eq!(linear_sum_assignment(&costs[..4], 2, 2), Err(SolveError::Infeasible { row: 1 }));
-        let a = solve(&costs, 3, 2, &[2, 2], Some(0.0)).unwrap();
+        assert_eq!(
+            solve(&costs, 3, 2, &[2, 2], None),
+            Err(SolveError::Infeasible { row: 1 })
+        );
+        assert_eq!(
+            linear_sum_assignment(&costs[..4], 2, 2),
+            Err(SolveError::Infeasible { row: 1 })
+        );
+        let a = solve(&costs, 3, 2, &[2, 2], Some(10.0)).unwrap();
         assert_eq!(a, vec![Some(0), None, Some(1)]);
         // Feasible row by row, not together: both need column 0.
         let costs = [1.0, INF, 2.0, INF];
-        assert_eq!(solve(&costs, 2, 2, &[1, 1], None), Err(SolveError::Infeasible { row: 1 }));
-        assert_eq!(solve(&costs, 2, 2, &[2, 1], None).unwrap(), vec![Some(0), Some(0)]);
+        assert_eq!(
+            solve(&costs, 2, 2, &[1, 1], None),
+            Err(SolveError::Infeasible { row: 1 })
+        );
+        assert_eq!(
+            solve(&costs, 2, 2, &[2, 1], None).unwrap(),
+            vec![Some(0), Some(0)]
+        );
     }
 
     #[test]
     fn more_rows_than_places() {
         let costs = [1.0, 2.0, 3.0, 1.0, 5.0, 5.0];
-        assert!(matches!(solve(&costs, 3, 2, &[1, 1], None), Err(SolveError::Infeasible { .. })));
+        assert!(matches!(
+            solve(&costs, 3, 2, &[1, 1], None),
+            Err(SolveError::Infeasible { .. })
+        ));
         // With a leave cost, the row that gains least from a place leaves.
         let a = solve(&costs, 3, 2, &[1, 1], Some(4.0)).unwrap();
-        assert_eq!(cols_of(&a), vec![Some(0), Some(1), None]);
+        assert_eq!(a, vec![Some(0), Some(1), None]);
         assert_eq!(total_cost(&costs, 2, &a, Some(4.0)), 6.0);
         // A cheap leave beats every column.
         let a = solve(&costs, 3, 2, &[1, 1], Some(0.5)).unwrap();
@@ -777,27 +921,42 @@ mod tests {
         // Everyone prefers column 0 (room for 2); column 1 has room for 0.
         let costs = [1.0, 0.0, 5.0, 1.0, 0.0, 3.0, 1.0, 0.0, 4.0];
         let a = solve(&costs, 3, 3, &[2, 0, 5], None).unwrap();
-        assert_eq!(a, vec![Some(2), Some(0), Some(0)]);
-        assert_eq!(total_cost(&costs, 3, &a, None), 7.0);
-        assert_eq!(solve(&costs, 3, 3, &[0, 0, 0], None), Err(SolveError::Infeasible { row: 0 }));
-        assert_eq!(solve(&costs, 3, 3, &[0, 0, 0], Some(1.0)).unwrap(), vec![None; 3]);
+        assert_eq!(a, vec![Some(0), Some(2), Some(0)]);
+        assert_eq!(total_cost(&costs, 3, &a, None), 5.0);
+        assert_eq!(
+            solve(&costs, 3, 3, &[0, 0, 0], None),
+            Err(SolveError::Infeasible { row: 0 })
+        );
+        assert_eq!(
+            solve(&costs, 3, 3, &[0, 0, 0], Some(1.0)).unwrap(),
+            vec![None; 3]
+        );
     }
 
     #[test]
     fn rows_beyond_columns_in_linear_sum_assignment() {
         // 4 rows, 2 columns: only the best two rows are used.
         let costs = [5.0, 5.0, 1.0, 9.0, 9.0, 1.0, 4.0, 4.0];
-        assert_eq!(linear_sum_assignment(&costs, 4, 2).unwrap(), vec![(1, 0), (2, 1)]);
+        assert_eq!(
+            linear_sum_assignment(&costs, 4, 2).unwrap(),
+            vec![(1, 0), (2, 1)]
+        );
         // And the other way round.
         let costs = [5.0, 1.0, 9.0, 4.0, 5.0, 9.0, 1.0, 4.0];
-        assert_eq!(linear_sum_assignment(&costs, 2, 4).unwrap(), vec![(0, 1), (1, 2)]);
+        assert_eq!(
+            linear_sum_assignment(&costs, 2, 4).unwrap(),
+            vec![(0, 1), (1, 2)]
+        );
     }
 
     #[test]
     fn empty_matrices() {
         assert_eq!(solve(&[], 0, 0, &[], None).unwrap(), vec![]);
         assert_eq!(solve(&[], 0, 3, &[1, 1, 1], None).unwrap(), vec![]);
-        assert_eq!(solve(&[], 2, 0, &[], None), Err(SolveError::Infeasible { row: 0 }));
+        assert_eq!(
+            solve(&[], 2, 0, &[], None),
+            Err(SolveError::Infeasible { row: 0 })
+        );
         assert_eq!(solve(&[], 2, 0, &[], Some(1.0)).unwrap(), vec![None, None]);
         assert_eq!(linear_sum_assignment(&[], 0, 0).unwrap(), vec![]);
         assert_eq!(linear_sum_assignment(&[], 3, 0).unwrap(), vec![]);
@@ -805,20 +964,88 @@ mod tests {
     }
 
     #[test]
+    fn both_row_minimum_scans_agree() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for len in 0..40 {
+            for _ in 0..50 {
+                let row: Vec<f64> = (0..len)
+                    .map(|_| match next() % 16 {
+                        0 => INF,
+                        1 if len % 7 == 3 => f64::NAN,
+                        2 if len % 11 == 5 => f64::NEG_INFINITY,
+                        k => (k % 5) as f64 - 2.0,
+                    })
+                    .collect();
+                let (a, b) = (row_min_lanes(&row), row_min_by_four(&row));
+                assert_eq!(
+                    (a.0.to_bits(), a.1, a.2),
+                    (b.0.to_bits(), b.1, b.2),
+                    "{row:?}"
+                );
+                let bad = row.iter().any(|c| is_bad(*c));
+                assert_eq!(a.2, bad, "{row:?}");
+                if !bad {
+                    let first = row
+                        .iter()
+                        .position(|&c| c < INF && row.iter().all(|&d| c <= d));
+                    assert_eq!(a.1, first.unwrap_or(NONE), "{row:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_input() {
-        let bad = |e: Result<Vec<Option<usize>>, SolveError>| matches!(e, Err(SolveError::BadInput(_)));
+        let bad =
+            |e: Result<Vec<Option<usize>>, SolveError>| matches!(e, Err(SolveError::BadInput(_)));
         assert!(bad(solve(&[1.0; 5], 2, 3, &[1; 3], None)));
         assert!(bad(solve(&[1.0; 6], 2, 3, &[1; 2], None)));
         assert!(bad(solve(&[1.0, f64::NAN, 1.0, 1.0], 2, 2, &[1; 2], None)));
-        assert!(bad(solve(&[1.0, 1.0, f64::NEG_INFINITY, 1.0], 2, 2, &[1; 2], None)));
-        assert!(bad(solve(&[1.0, 1.0, 1.0, f64::NAN], 2, 2, &[1; 2], Some(0.0))));
-        assert!(bad(solve(&[1.0, 1.0, 1.0, f64::NAN], 2, 2, &[1, 0], Some(0.0))));
+        assert!(bad(solve(
+            &[1.0, 1.0, f64::NEG_INFINITY, 1.0],
+            2,
+            2,
+            &[1; 2],
+            None
+        )));
+        assert!(bad(solve(
+            &[1.0, 1.0, 1.0, f64::NAN],
+            2,
+            2,
+            &[1; 2],
+            Some(0.0)
+        )));
+        assert!(bad(solve(
+            &[1.0, 1.0, 1.0, f64::NAN],
+            2,
+            2,
+            &[1, 0],
+            Some(0.0)
+        )));
         assert!(bad(solve(&[1.0; 4], 2, 2, &[1; 2], Some(f64::NAN))));
         // A bad cost is reported even after an infeasible row.
         assert!(bad(solve(&[INF, INF, 1.0, f64::NAN], 2, 2, &[1; 2], None)));
-        assert!(bad(solve(&[INF, INF, 1.0, f64::NAN, 1.0, 1.0], 2, 3, &[1; 3], None)));
-        assert!(matches!(linear_sum_assignment(&[1.0; 3], 2, 2), Err(SolveError::BadInput(_))));
+        assert!(bad(solve(
+            &[INF, INF, 1.0, f64::NAN, 1.0, 1.0],
+            2,
+            3,
+            &[1; 3],
+            None
+        )));
+        assert!(matches!(
+            linear_sum_assignment(&[1.0; 3], 2, 2),
+            Err(SolveError::BadInput(_))
+        ));
         // An infinite leave cost means "no leaving".
-        assert_eq!(solve(&[1.0, INF], 2, 1, &[1], Some(INF)), Err(SolveError::Infeasible { row: 1 }));
+        assert_eq!(
+            solve(&[1.0, INF], 2, 1, &[1], Some(INF)),
+            Err(SolveError::Infeasible { row: 1 })
+        );
     }
 }
