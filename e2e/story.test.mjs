@@ -431,9 +431,17 @@ test("5. (wording) counts of one read naturally in the import preview", async ()
   const s = await openContext();
   const { page } = s;
   try {
+    // The documented example, cut down to one reverse mentor and one mentee.
+    const example = JSON.parse(readFileSync(join(root, "docs", "example-v1.json"), "utf8"));
+    const one = (role) => example.participants.find((p) => p.role === role);
+    example.participants = [one("reverse_mentor"), one("mentee")]
+      .map((p) => ({ ...p, manager_id: null, never_pair_with: [] }));
+    delete example.pairing;
     await visit(page, base, "#/data");
-    await page.getByLabel("Import JSON").setInputFiles(join(root, "docs", "example-v1.json"));
-    const preview = page.getByRole("region", { name: "Ready to import example-v1.json" });
+    await page.getByLabel("Import JSON").setInputFiles({
+      name: "one-each.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example)),
+    });
+    const preview = page.getByRole("region", { name: "Ready to import one-each.json" });
     await preview.waitFor();
     assert.match(await preview.innerText(), /2 \(reverse mentors: 1, mentees: 1\)/);
     s.assertClean();
@@ -557,13 +565,13 @@ test("7. language: switchable, remembered, and the browser's language on a first
     const es = locales.es;
     const it = locales.it;
     for (const [l, strings] of [["es", es], ["it", it]]) {
-      for (const key of ["overview", "participants", "program", "data"]) {
+      for (const key of ["overview", "participants", "program", "pairing", "data"]) {
         assert.notEqual(strings.nav[key], en.nav[key], `${l}.json translates nav.${key}`);
       }
     }
 
     await visit(page, base);
-    for (const key of ["overview", "participants", "program", "data"]) {
+    for (const key of ["overview", "participants", "program", "pairing", "data"]) {
       await page.getByRole("navigation", { name: en.shell.main_navigation }).getByRole("link", { name: en.nav[key], exact: true }).waitFor();
     }
     await page.getByLabel("Language").selectOption({ label: "Español" });
@@ -571,14 +579,14 @@ test("7. language: switchable, remembered, and the browser's language on a first
     await nav.getByRole("link", { name: es.nav.overview, exact: true }).waitFor();
     assert.deepEqual(
       (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim()),
-      ["overview", "participants", "program", "data"].map((k) => es.nav[k]),
+      ["overview", "participants", "program", "pairing", "data"].map((k) => es.nav[k]),
     );
     assert.equal(await page.locator("html").getAttribute("lang"), "es");
     await page.getByRole("heading", { name: es.banner.demo_title }).waitFor();
     assert.equal(await page.getByRole("heading", { name: en.banner.demo_title }).count(), 0);
     await page.getByRole("heading", { level: 2, name: es.overview.people_heading, exact: true }).waitFor();
     await expectTranslated(page, "es", "Overview");
-    for (const key of ["participants", "program", "data"]) {
+    for (const key of ["participants", "program", "pairing", "data"]) {
       await nav.getByRole("link", { name: es.nav[key], exact: true }).click();
       await page.getByRole("heading", { level: 1, name: es[key].title }).waitFor();
       await expectTranslated(page, "es", es.nav[key]);

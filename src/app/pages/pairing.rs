@@ -233,7 +233,7 @@ pub fn PairingPage() -> impl IntoView {
 
     view! {
         <div class="page pairing-page">
-            <h1 id="page-heading" tabindex="-1">{t!(i18n, pairing.heading)}</h1>
+            <h1 id="page-heading" tabindex="-1">{t!(i18n, pairing.title)}</h1>
             <p class="description">{t!(i18n, pairing.intro)}</p>
             <p class="facts">
                 {move || {
@@ -521,7 +521,9 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
     let values = pair.breakdown.values;
     let score = pair.breakdown.shown();
     let evidence = pair.evidence.clone();
-    let (mentor_name, mentee_name) = (mentor.name.clone(), mentee.name.clone());
+    // The heading names both in full; the sentences below use first names.
+    let first_name = |name: &str| name.split_whitespace().next().unwrap_or(name).to_string();
+    let (mentor_name, mentee_name) = (first_name(&mentor.name), first_name(&mentee.name));
     let lines = Criterion::ALL
         .into_iter()
         .filter(|c| weights.get(*c) > 0)

@@ -12,7 +12,6 @@ use super::rules::{Block, Prepared};
 use super::score::{Breakdown, Evidence, evidence, factors, score, values};
 use super::solver;
 use crate::domain::date::Date;
-use crate::domain::participants::Role;
 use crate::domain::text::search_key;
 use crate::domain::workspace::Workspace;
 
@@ -437,9 +436,4 @@ pub fn accept(state: &mut PairingState, proposal: &[PairKey], today: Option<Date
 /// The accepted pairs as keys, for [`diff`].
 pub fn accepted_keys(state: &PairingState) -> Vec<PairKey> {
     state.pairs.iter().map(Pair::key).collect()
-}
-
-/// True when someone's role makes them a column of the solver.
-pub fn is_mentor(ws: &Workspace, person: usize) -> bool {
-    ws.participants[person].role == Role::ReverseMentor
 }
