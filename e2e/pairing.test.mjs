@@ -134,6 +134,15 @@ test("pairing: run, lock, forbid, re-run, accept, reload, export and import", as
     const imported = JSON.parse(await stored(second.page)).document.pairing;
     assert.deepEqual(imported, saved);
 
+    // Forbidding an accepted pair later flags it in the accepted table.
+    await page.getByRole("link", { name: "Pairing", exact: true }).click();
+    await runPairing(page);
+    await page.getByRole("article", { name: new RegExp(`${lockMentor}.*${lockMentee}`) })
+      .getByRole("button", { name: "Forbid", exact: true }).click();
+    const flagged = page.getByRole("table", { name: en.pairing.accepted_heading })
+      .getByRole("row").filter({ hasText: lockMentee });
+    await flagged.getByText(/^Now ruled out: forbidden by the coordinator$/).waitFor();
+
     first.assertClean();
     second.assertClean();
   } finally {

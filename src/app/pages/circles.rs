@@ -177,7 +177,8 @@ fn MemberItem(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView
                 aria-label=move || td_string!(i18n.get_locale(), circles.move_label, name = name.clone()).to_string()
                 on:click=move |_| {
                     moving.set(Some(member.clone()));
-                    crate::app::browser::focus_element("move-target");
+                    // The panel is drawn on the next tick: focus it then.
+                    set_timeout(|| crate::app::browser::focus_element("move-target"), std::time::Duration::ZERO);
                 }
             >
                 {t!(i18n, circles.move_person)}
@@ -234,12 +235,12 @@ fn MovePanel(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView 
             <div class="add-skill">
                 <div class="field grow">
                     <label for="move-target">{t!(i18n, circles.move_to)}</label>
-                    <select id="move-target" on:change=move |ev| target.set(event_target_value(&ev))>
+                    <select id="move-target" aria-describedby="move-hint" on:change=move |ev| target.set(event_target_value(&ev))>
                         <option value="" selected=true>{t!(i18n, circles.choose)}</option>
                         {move || options.get().into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view()}
                         <option value="none">{t!(i18n, circles.no_circle)}</option>
                     </select>
-                    <small>{t!(i18n, circles.move_hint)}</small>
+                    <small id="move-hint">{t!(i18n, circles.move_hint)}</small>
                 </div>
                 <div class="field">
                     <button type="button" class="primary" on:click=apply>{t!(i18n, circles.move_confirm)}</button>

@@ -52,6 +52,8 @@ impl PairingRun {
     fn is_stale(&self, now: &Workspace) -> bool {
         let (a, b) = (&self.workspace.pairing, &now.pairing);
         self.workspace.participants != now.participants
+            || self.workspace.program.objectives != now.program.objectives
+            || self.workspace.catalogue != now.catalogue
             || a.weights != b.weights
             || a.min_score != b.min_score
             || a.locked != b.locked
@@ -133,9 +135,10 @@ fn reason_text(locale: Locale, role: Role, reason: &Reason, min_score: u8) -> St
         Reason::BelowMinimum { best } => {
             td_string!(locale, pairing.reason_below_minimum, min = min_score, best = *best).to_string()
         }
-        Reason::Taken { candidates } => {
-            td_string!(locale, pairing.reason_taken, count = format::count(locale, *candidates)).to_string()
-        }
+        Reason::Taken { candidates } => match role {
+            Role::Mentee => td_string!(locale, pairing.reason_taken, count = format::count(locale, *candidates)).to_string(),
+            Role::ReverseMentor => td_string!(locale, pairing.reason_taken_mentor, count = format::count(locale, *candidates)).to_string(),
+        },
     }
 }
 
@@ -299,9 +302,16 @@ fn CriteriaForm() -> impl IntoView {
             state.edit(|ws| ws.pairing.weights = preset.weights());
         }
     };
+    // Out-of-range or unreadable input snaps back to what is saved, so the
+    // field never shows a number that is not the one in use.
     let on_min = move |ev: leptos::ev::Event| {
-        if let Ok(value) = event_target_value(&ev).trim().parse::<u8>() {
-            state.edit(|ws| ws.pairing.min_score = value.min(100));
+        let typed = event_target_value(&ev).trim().parse::<i64>().ok();
+        if let Some(value) = typed {
+            state.edit(|ws| ws.pairing.min_score = value.clamp(0, 100) as u8);
+        }
+        let saved = state.workspace.with_untracked(|ws| ws.pairing.min_score);
+        if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+            input.set_value(&saved.to_string());
         }
     };
 
@@ -774,11 +784,19 @@ fn AcceptedPairs() -> impl IntoView {
             let names: std::collections::HashMap<&crate::domain::ParticipantId, &str> =
                 ws.participants.iter().map(|p| (&p.id, p.name.as_str())).collect();
             let name = |id| names.get(id).map_or_else(|| "?".to_string(), |n| n.to_string());
-            let mut rows: Vec<(String, String, Option<crate::domain::Date>)> = ws
+            // Accepted pairs stay as accepted; a pair that a later edit (a ban,
+            // a never-pair wish, a new manager, someone inactive) now rules
+            // out is flagged so the coordinator can act on it.
+            let prep = crate::domain::matching::rules::Prepared::new(ws);
+            let check = |p: &crate::domain::matching::Pair| match (prep.index(&p.mentor), prep.index(&p.mentee)) {
+                (Some(m), Some(e)) => prep.block(m, e),
+                _ => None,
+            };
+            let mut rows: Vec<(String, String, Option<crate::domain::Date>, Option<Block>)> = ws
                 .pairing
                 .pairs
                 .iter()
-                .map(|p| (name(&p.mentor), name(&p.mentee), p.since))
+                .map(|p| (name(&p.mentor), name(&p.mentee), p.since, check(p)))
                 .collect();
             rows.sort_by_key(|r| (crate::domain::text::search_key(&r.0), crate::domain::text::search_key(&r.1)));
             rows
@@ -799,16 +817,21 @@ fn AcceptedPairs() -> impl IntoView {
                                 <th scope="col">{t!(i18n, roles.reverse_mentor)}</th>
                                 <th scope="col">{t!(i18n, roles.mentee)}</th>
                                 <th scope="col">{t!(i18n, pairing.since)}</th>
+                                <th scope="col">{t!(i18n, pairing.rules_now)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
                                 let l = i18n.get_locale();
-                                rows.get().into_iter().map(|(m, e, since)| view! {
+                                rows.get().into_iter().map(|(m, e, since, block)| view! {
                                     <tr>
                                         <td>{m}</td>
                                         <td>{e}</td>
                                         <td>{since.map(|d| format::date(l, d)).unwrap_or_default()}</td>
+                                        <td>{match block {
+                                            None => td_string!(l, pairing.rules_ok).to_string().into_any(),
+                                            Some(b) => view! { <span class="tag warn">{td_string!(l, pairing.rules_broken, reason = block_label(l, b)).to_string()}</span> }.into_any(),
+                                        }}</td>
                                     </tr>
                                 }).collect_view()
                             }}
@@ -840,7 +863,7 @@ fn ForbiddenPairs() -> impl IntoView {
                 <h2 id="forbidden-heading">{t!(i18n, pairing.forbidden_heading)}</h2>
                 <ul>
                     {move || rows.get().into_iter().map(|(key, m, e)| {
-                        let label_names = td_string!(i18n.get_locale_untracked(), pairing.pair_names, mentor = m.clone(), mentee = e.clone()).to_string();
+                        let label_names = td_string!(i18n.get_locale(), pairing.pair_names, mentor = m.clone(), mentee = e.clone()).to_string();
                         view! {
                             <li>
                                 <span>{label_names.clone()}</span>" "
