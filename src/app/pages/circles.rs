@@ -10,7 +10,7 @@ use crate::app::i18n::*;
 use crate::app::lang::use_lang;
 use crate::app::state::use_state;
 use crate::domain::matching::circles::{Theme, fits, form_circles, move_member, theme};
-use crate::domain::matching::rules::Prepared;
+use crate::domain::matching::rules::{Block, Prepared};
 use crate::domain::matching::{Circle, PairingState};
 use crate::domain::{Lang, ParticipantId, Role, Workspace};
 use leptos::prelude::*;
@@ -31,6 +31,9 @@ struct Member {
     id: ParticipantId,
     name: String,
     role: Role,
+    /// A rule a later edit (a new manager, a ban, inactive) now breaks in
+    /// this person's circle; the circle stays as saved, flagged.
+    conflict: Option<Block>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,8 +56,12 @@ pub fn CirclesSection() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let lang = lang.get();
         state.workspace.with(|ws| {
-            let member = |id: &ParticipantId| {
-                ws.participant(id).map(|p| Member { id: p.id.clone(), name: p.name.clone(), role: p.role })
+            let prep = Prepared::new(ws);
+            let member = |circle: &Circle, id: &ParticipantId| {
+                let index = prep.index(id)?;
+                let p = &ws.participants[index];
+                let conflict = fits(&prep, circle, index).err();
+                Some(Member { id: p.id.clone(), name: p.name.clone(), role: p.role, conflict })
             };
             let circles: Vec<CircleRow> = ws
                 .pairing
@@ -64,14 +71,14 @@ pub fn CirclesSection() -> impl IntoView {
                 .map(|(index, c)| CircleRow {
                     index,
                     theme: theme_label(ws, c, lang),
-                    members: c.members.iter().filter_map(member).collect(),
+                    members: c.members.iter().filter_map(|id| member(c, id)).collect(),
                 })
                 .collect();
             let mut unplaced: Vec<Member> = ws
                 .participants
                 .iter()
                 .filter(|p| p.active && !ws.pairing.circles.iter().any(|c| c.members.contains(&p.id)))
-                .map(|p| Member { id: p.id.clone(), name: p.name.clone(), role: p.role })
+                .map(|p| Member { id: p.id.clone(), name: p.name.clone(), role: p.role, conflict: None })
                 .collect();
             unplaced.sort_by_cached_key(|m| crate::domain::text::search_key(&m.name));
             (circles, unplaced)
@@ -165,11 +172,18 @@ fn MemberItem(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView
     let i18n = use_i18n();
     let role = member.role;
     let name = member.name.clone();
+    let conflict = member.conflict;
     view! {
         <li class="circle-member">
             <span class="member-who">
                 <span>{member.name.clone()}</span>" "
                 <span class=if role == Role::Mentee { "tag mentee" } else { "tag mentor" }>{move || role_label(i18n.get_locale(), role)}</span>
+                {conflict.map(|block| view! {
+                    <span class="tag warn">{move || {
+                        let l = i18n.get_locale();
+                        td_string!(l, pairing.rules_broken, reason = block_label(l, block)).to_string()
+                    }}</span>
+                })}
             </span>
             <button
                 type="button"
