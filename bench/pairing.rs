@@ -20,10 +20,13 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let people: usize = value("--people").and_then(|v| v.parse().ok()).unwrap_or(2000);
+    let people: usize = value("--people")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
     let ws = synthetic_workspace(people, 2026);
     if let Some(path) = value("--write") {
-        std::fs::write(&path, export_json(&ws, "2026-11-25T00:00:00Z")).expect("write the program file");
+        std::fs::write(&path, export_json(&ws, "2026-11-25T00:00:00Z"))
+            .expect("write the program file");
     }
     let mut times: Vec<f64> = (0..7)
         .map(|_| {

@@ -277,9 +277,18 @@ async fn import_errors_speak_the_users_language() {
 #[wasm_bindgen_test]
 async fn pairing_page_shows_cards_and_locks_a_pair() {
     let root = mount_at("#/pairing");
-    until("the pairing page", || root.text_content().unwrap_or_default().contains("Run pairing")).await;
+    until("the pairing page", || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("Run pairing")
+    })
+    .await;
     button(&root, "Run pairing").click();
-    let cards = || root.query_selector_all("article.match-card").unwrap().length();
+    let cards = || {
+        root.query_selector_all("article.match-card")
+            .unwrap()
+            .length()
+    };
     until("the match cards", || cards() == 11).await;
     let first: HtmlElement = root
         .query_selector("article.match-card")
@@ -289,7 +298,9 @@ async fn pairing_page_shows_cards_and_locks_a_pair() {
         .unwrap();
     let heading_id = first.get_attribute("aria-labelledby").unwrap();
     let heading = document().get_element_by_id(&heading_id).unwrap();
-    let names = first.query_selector_all(".match-head .person-name").unwrap();
+    let names = first
+        .query_selector_all(".match-head .person-name")
+        .unwrap();
     assert_eq!(names.length(), 2);
     for i in 0..2 {
         let name = names.item(i).unwrap().text_content().unwrap();
@@ -298,8 +309,16 @@ async fn pairing_page_shows_cards_and_locks_a_pair() {
     let lock = button(&first, "Lock");
     assert_eq!(lock.get_attribute("aria-pressed").as_deref(), Some("false"));
     lock.click();
-    until("the lock pressed", || lock.get_attribute("aria-pressed").as_deref() == Some("true")).await;
-    until("the stale hint", || root.text_content().unwrap_or_default().contains("Run pairing again before accepting")).await;
+    until("the lock pressed", || {
+        lock.get_attribute("aria-pressed").as_deref() == Some("true")
+    })
+    .await;
+    until("the stale hint", || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("Run pairing again before accepting")
+    })
+    .await;
     let unmatched = document().get_element_by_id("unmatched-heading").unwrap();
     assert_eq!(unmatched.text_content().unwrap(), "Unmatched");
 }

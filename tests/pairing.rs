@@ -25,7 +25,13 @@ fn assert_respects_rules(ws: &Workspace, proposal: &Proposal) {
     for pair in &proposal.pairs {
         let (m, e) = (&ws.participants[pair.mentor], &ws.participants[pair.mentee]);
         assert_eq!(pair.key, PairKey::new(m.id.clone(), e.id.clone()));
-        assert_eq!(prep.block(pair.mentor, pair.mentee), None, "{} / {}", m.name, e.name);
+        assert_eq!(
+            prep.block(pair.mentor, pair.mentee),
+            None,
+            "{} / {}",
+            m.name,
+            e.name
+        );
         assert!(!ws.pairing.is_forbidden(&pair.key));
         if !pair.locked {
             assert!(pair.breakdown.score.round() >= f64::from(ws.pairing.min_score));
@@ -35,10 +41,16 @@ fn assert_respects_rules(ws: &Workspace, proposal: &Proposal) {
         let sum: f64 = pair.breakdown.points.iter().sum();
         assert!((sum - pair.breakdown.score).abs() < 1e-9);
         let fresh = Breakdown::new(values(&prep, pair.mentor, pair.mentee), &ws.pairing.weights);
-        assert_eq!(fresh, pair.breakdown, "explanations use the solver's numbers");
+        assert_eq!(
+            fresh, pair.breakdown,
+            "explanations use the solver's numbers"
+        );
     }
     for (mentor, n) in per_mentor {
-        assert!(n <= u32::from(ws.participants[mentor].capacity), "over capacity");
+        assert!(
+            n <= u32::from(ws.participants[mentor].capacity),
+            "over capacity"
+        );
     }
     for key in &ws.pairing.locked {
         let kept = proposal.pairs.iter().any(|p| p.key == *key && p.locked);
@@ -47,7 +59,10 @@ fn assert_respects_rules(ws: &Workspace, proposal: &Proposal) {
     }
     // Everyone active is paired or explained; inactive people are listed as such.
     for (i, p) in ws.participants.iter().enumerate() {
-        let paired = proposal.pairs.iter().any(|x| x.mentor == i || x.mentee == i);
+        let paired = proposal
+            .pairs
+            .iter()
+            .any(|x| x.mentor == i || x.mentee == i);
         let listed = proposal.unmatched.iter().find(|u| u.person == i);
         if !p.active {
             assert!(!paired);
@@ -66,7 +81,12 @@ fn demo_pairing_pairs_everyone_within_the_rules() {
     // 11 active mentees (one is inactive), 12 reverse mentors: all paired.
     assert_eq!(proposal.stats.mentees, 11);
     assert_eq!(proposal.pairs.len(), 11);
-    assert!(proposal.pairs.iter().all(|p| !p.evidence.teaches.is_empty()));
+    assert!(
+        proposal
+            .pairs
+            .iter()
+            .all(|p| !p.evidence.teaches.is_empty())
+    );
     assert_eq!(propose(&ws), proposal, "deterministic");
 }
 
@@ -78,7 +98,10 @@ fn synthetic_programs_respect_every_rule() {
         let proposal = propose(&ws);
         assert_respects_rules(&ws, &proposal);
         let coverage = proposal.pairs.len() as f64 / proposal.stats.mentees as f64;
-        assert!(coverage > 0.7, "seed {seed}: only {coverage:.2} of mentees paired");
+        assert!(
+            coverage > 0.7,
+            "seed {seed}: only {coverage:.2} of mentees paired"
+        );
     }
 }
 
@@ -158,7 +181,11 @@ fn brute_force(ws: &Workspace) -> (usize, f64) {
         }
         best
     }
-    let mut room: Vec<u32> = prep.mentors.iter().map(|&m| u32::from(ws.participants[m].capacity)).collect();
+    let mut room: Vec<u32> = prep
+        .mentors
+        .iter()
+        .map(|&m| u32::from(ws.participants[m].capacity))
+        .collect();
     go(0, &prep.mentees, &prep.mentors, &mut room, &score)
 }
 
@@ -178,14 +205,20 @@ fn person(seed: u64, name: &str, role: Role) -> Participant {
 fn teaches(p: &mut Participant, skills: &[(&str, u8)]) {
     p.skills_offered = skills
         .iter()
-        .map(|(s, level)| OfferedSkill { skill: skill(s), level: *level })
+        .map(|(s, level)| OfferedSkill {
+            skill: skill(s),
+            level: *level,
+        })
         .collect();
 }
 
 fn wants(p: &mut Participant, skills: &[&str]) {
     p.skills_wanted = skills
         .iter()
-        .map(|s| WantedSkill { skill: skill(s), priority: Priority::MustHave })
+        .map(|s| WantedSkill {
+            skill: skill(s),
+            priority: Priority::MustHave,
+        })
         .collect();
 }
 
@@ -201,7 +234,10 @@ fn two_by_two() -> Workspace {
     teaches(&mut b, &[("ai-tools", 3)]);
     wants(&mut x, &["social-media", "ai-tools"]);
     wants(&mut y, &["social-media"]);
-    let mut ws = Workspace { participants: vec![a, b, x, y], ..Default::default() };
+    let mut ws = Workspace {
+        participants: vec![a, b, x, y],
+        ..Default::default()
+    };
     ws.pairing.weights = Weights([5, 0, 0, 0, 0, 0, 0]);
     ws.pairing.min_score = 10;
     ws
@@ -211,7 +247,12 @@ fn names(ws: &Workspace, proposal: &Proposal) -> Vec<(String, String)> {
     proposal
         .pairs
         .iter()
-        .map(|p| (ws.participants[p.mentor].name.clone(), ws.participants[p.mentee].name.clone()))
+        .map(|p| {
+            (
+                ws.participants[p.mentor].name.clone(),
+                ws.participants[p.mentee].name.clone(),
+            )
+        })
         .collect()
 }
 
@@ -222,7 +263,10 @@ fn as_many_pairs_as_possible_then_the_best_total() {
     // X–A would score 100 and leave Y without anyone (Y–B scores 0).
     assert_eq!(
         names(&ws, &proposal),
-        vec![("Ana".into(), "Yolanda".into()), ("Bruno".into(), "Xavier".into())]
+        vec![
+            ("Ana".into(), "Yolanda".into()),
+            ("Bruno".into(), "Xavier".into())
+        ]
     );
     assert!(proposal.unmatched.is_empty());
 }
@@ -235,14 +279,29 @@ fn locks_and_bans_steer_the_next_run() {
     let locked = propose(&ws);
     assert_eq!(names(&ws, &locked), vec![("Ana".into(), "Xavier".into())]);
     assert!(locked.pairs[0].locked);
-    let y = locked.unmatched.iter().find(|u| ws.participants[u.person].name == "Yolanda").unwrap();
+    let y = locked
+        .unmatched
+        .iter()
+        .find(|u| ws.participants[u.person].name == "Yolanda")
+        .unwrap();
     assert_eq!(y.reason, Reason::Taken { candidates: 1 });
 
     // Forbid it instead: it is never proposed again.
     ws.pairing.toggle_forbid(PairKey::new(id(1), id(3)));
     let banned = propose(&ws);
-    assert!(banned.pairs.iter().all(|p| p.key != PairKey::new(id(1), id(3))));
-    assert_eq!(names(&ws, &banned), vec![("Ana".into(), "Yolanda".into()), ("Bruno".into(), "Xavier".into())]);
+    assert!(
+        banned
+            .pairs
+            .iter()
+            .all(|p| p.key != PairKey::new(id(1), id(3)))
+    );
+    assert_eq!(
+        names(&ws, &banned),
+        vec![
+            ("Ana".into(), "Yolanda".into()),
+            ("Bruno".into(), "Xavier".into())
+        ]
+    );
 }
 
 #[test]
@@ -266,9 +325,16 @@ fn capacity_lets_a_mentor_take_several_mentees() {
     let proposal = propose(&ws);
     assert_eq!(
         names(&ws, &proposal),
-        vec![("Ana".into(), "Xavier".into()), ("Ana".into(), "Yolanda".into())]
+        vec![
+            ("Ana".into(), "Xavier".into()),
+            ("Ana".into(), "Yolanda".into())
+        ]
     );
-    let bruno = proposal.unmatched.iter().find(|u| ws.participants[u.person].name == "Bruno").unwrap();
+    let bruno = proposal
+        .unmatched
+        .iter()
+        .find(|u| ws.participants[u.person].name == "Bruno")
+        .unwrap();
     assert_eq!(bruno.reason, Reason::Taken { candidates: 1 });
 }
 
@@ -307,7 +373,10 @@ fn every_unmatched_person_gets_the_reason() {
         ws.participants[2].active = false;
         edit(&mut ws);
         let proposal = propose(&ws);
-        let y = proposal.unmatched.iter().find(|u| ws.participants[u.person].name == "Yolanda");
+        let y = proposal
+            .unmatched
+            .iter()
+            .find(|u| ws.participants[u.person].name == "Yolanda");
         assert_eq!(y.map(|u| &u.reason), Some(expected), "{name}");
     }
 
@@ -315,18 +384,37 @@ fn every_unmatched_person_gets_the_reason() {
     alone.participants[0].active = false;
     alone.participants[1].active = false;
     let proposal = propose(&alone);
-    assert!(proposal.unmatched.iter().any(|u| u.reason == Reason::NobodyOnOtherSide));
-    assert_eq!(proposal.unmatched.iter().filter(|u| u.reason == Reason::Inactive).count(), 2);
+    assert!(
+        proposal
+            .unmatched
+            .iter()
+            .any(|u| u.reason == Reason::NobodyOnOtherSide)
+    );
+    assert_eq!(
+        proposal
+            .unmatched
+            .iter()
+            .filter(|u| u.reason == Reason::Inactive)
+            .count(),
+        2
+    );
 }
 
 #[test]
 fn alternatives_are_the_next_best_candidates() {
     let ws = two_by_two();
     let proposal = propose(&ws);
-    let xavier = proposal.pairs.iter().find(|p| ws.participants[p.mentee].name == "Xavier").unwrap();
+    let xavier = proposal
+        .pairs
+        .iter()
+        .find(|p| ws.participants[p.mentee].name == "Xavier")
+        .unwrap();
     // Xavier's other option is Ana (100), who is taken.
     assert_eq!(xavier.mentee_alternatives.len(), 1);
-    assert_eq!(ws.participants[xavier.mentee_alternatives[0].person].name, "Ana");
+    assert_eq!(
+        ws.participants[xavier.mentee_alternatives[0].person].name,
+        "Ana"
+    );
     assert_eq!(xavier.mentee_alternatives[0].score, 100);
     assert!(!xavier.mentee_alternatives[0].has_room);
 }
@@ -338,7 +426,13 @@ fn diff_sees_kept_changed_new_and_broken() {
     let after = vec![k(1, 10), k(3, 11), k(4, 13)];
     let d = diff(&before, &after);
     assert_eq!(d.kept, vec![k(1, 10)]);
-    assert_eq!(d.changed, vec![Change { before: k(2, 11), after: k(3, 11) }]);
+    assert_eq!(
+        d.changed,
+        vec![Change {
+            before: k(2, 11),
+            after: k(3, 11)
+        }]
+    );
     assert_eq!(d.new, vec![k(4, 13)]);
     assert_eq!(d.broken, vec![k(3, 12)]);
     assert!(!d.is_empty());
@@ -356,7 +450,12 @@ fn accepting_keeps_start_dates_of_unchanged_pairs() {
     ws.participants[0].capacity = 2;
     let second = propose(&ws).keys();
     accept(&mut ws.pairing, &second, day2);
-    let since: Vec<_> = ws.pairing.pairs.iter().map(|p| (p.mentee.clone(), p.since)).collect();
+    let since: Vec<_> = ws
+        .pairing
+        .pairs
+        .iter()
+        .map(|p| (p.mentee.clone(), p.since))
+        .collect();
     assert!(since.contains(&(id(4), day1)), "Ana–Yolanda kept its date");
     assert!(since.contains(&(id(3), day2)), "Ana–Xavier is new");
 }

@@ -5,18 +5,38 @@
 
 use super::ids::{ParticipantId, seeded_bytes};
 use super::participants::{
-    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, WantedSkill,
-    Weekday,
+    Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, WantedSkill, Weekday,
 };
 use super::skills::{DEFAULT_SKILLS, SkillId, SkillKind};
 use super::workspace::Workspace;
 
 const DEPARTMENTS: &[&str] = &[
-    "Sales", "Marketing", "Finance", "Operations", "IT", "HR", "Legal", "Logistics",
+    "Sales",
+    "Marketing",
+    "Finance",
+    "Operations",
+    "IT",
+    "HR",
+    "Legal",
+    "Logistics",
 ];
 const INTERESTS: &[&str] = &[
-    "cycling", "photography", "cooking", "chess", "running", "music", "gardening", "travel",
-    "football", "reading", "podcasts", "hiking", "gaming", "yoga", "cinema", "volunteering",
+    "cycling",
+    "photography",
+    "cooking",
+    "chess",
+    "running",
+    "music",
+    "gardening",
+    "travel",
+    "football",
+    "reading",
+    "podcasts",
+    "hiking",
+    "gaming",
+    "yoga",
+    "cinema",
+    "volunteering",
 ];
 const FIRST: &[&str] = &[
     "Ana", "Luca", "Marta", "Paolo", "Sofia", "Javier", "Giulia", "Pablo", "Elena", "Marco",
@@ -74,28 +94,47 @@ pub fn synthetic_workspace(n: usize, seed: u64) -> Workspace {
         .collect();
     let mut people: Vec<Participant> = Vec::with_capacity(n);
     for i in 0..n {
-        let role = if i % 2 == 0 { Role::Mentee } else { Role::ReverseMentor };
+        let role = if i % 2 == 0 {
+            Role::Mentee
+        } else {
+            Role::ReverseMentor
+        };
         let mentee = role == Role::Mentee;
-        let id = ParticipantId::from_random_bytes(seeded_bytes(seed.wrapping_mul(1_000_003) ^ i as u64));
+        let id =
+            ParticipantId::from_random_bytes(seeded_bytes(seed.wrapping_mul(1_000_003) ^ i as u64));
         let mut p = Participant::new(id, role);
         p.name = format!("{} {} {}", rng.pick(FIRST), rng.pick(LAST), i + 1);
         p.email = format!("person{}@example.test", i + 1);
         p.department = rng.pick(DEPARTMENTS).to_string();
-        p.job_title = if mentee { "Director".into() } else { "Analyst".into() };
-        p.seniority.years = Some(if mentee { 12 + rng.below(20) } else { 1 + rng.below(6) } as u8);
+        p.job_title = if mentee {
+            "Director".into()
+        } else {
+            "Analyst".into()
+        };
+        p.seniority.years = Some(if mentee {
+            12 + rng.below(20)
+        } else {
+            1 + rng.below(6)
+        } as u8);
         p.languages = match rng.below(10) {
             0..=5 => vec!["en".into()],
             6 | 7 => vec!["es".into(), "en".into()],
             8 => vec!["it".into()],
             _ => vec!["es".into()],
         };
-        let (teach, learn): (&[&str], &[&str]) =
-            if mentee { (&experience, &digital) } else { (&digital, &experience) };
+        let (teach, learn): (&[&str], &[&str]) = if mentee {
+            (&experience, &digital)
+        } else {
+            (&digital, &experience)
+        };
         for _ in 0..2 + rng.below(3) {
             let id: &&str = rng.pick(teach);
             let skill = SkillId::parse(id).expect("default skill ids are valid");
             if !p.skills_offered.iter().any(|s| s.skill == skill) {
-                p.skills_offered.push(OfferedSkill { skill, level: 2 + rng.below(4) as u8 });
+                p.skills_offered.push(OfferedSkill {
+                    skill,
+                    level: 2 + rng.below(4) as u8,
+                });
             }
         }
         for _ in 0..2 + rng.below(3) {
@@ -123,7 +162,11 @@ pub fn synthetic_workspace(n: usize, seed: u64) -> Workspace {
             slots = slots.with(*rng.pick(&Weekday::ALL[..5]), *rng.pick(&DayPart::ALL));
         }
         p.availability = slots;
-        p.capacity = if mentee { 1 } else { [1, 1, 1, 2, 2, 3][rng.below(6)] };
+        p.capacity = if mentee {
+            1
+        } else {
+            [1, 1, 1, 2, 2, 3][rng.below(6)]
+        };
         p.active = !rng.chance(3);
         people.push(p);
     }
@@ -131,7 +174,9 @@ pub fn synthetic_workspace(n: usize, seed: u64) -> Workspace {
     for i in 0..n {
         if rng.chance(60) {
             let department = people[i].department.clone();
-            let earlier: Vec<usize> = (0..i).filter(|&j| people[j].department == department).collect();
+            let earlier: Vec<usize> = (0..i)
+                .filter(|&j| people[j].department == department)
+                .collect();
             if !earlier.is_empty() {
                 let boss = earlier[rng.below(earlier.len().min(8))];
                 people[i].manager = Some(people[boss].id.clone());

@@ -121,7 +121,11 @@ mod tests {
         ws.program.name = "Pilot".into();
         let key = PairKey::new(mentor.id.clone(), mentee.id.clone());
         ws.pairing.locked.push(key.clone());
-        ws.pairing.pairs.push(Pair { mentor: key.mentor.clone(), mentee: key.mentee.clone(), since: None });
+        ws.pairing.pairs.push(Pair {
+            mentor: key.mentor.clone(),
+            mentee: key.mentee.clone(),
+            since: None,
+        });
         assert_eq!(validate_workspace(&ws), vec![]);
         let mut renamed = mentee.clone();
         renamed.name = "E2".into();

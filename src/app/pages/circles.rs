@@ -61,7 +61,12 @@ pub fn CirclesSection() -> impl IntoView {
                 let index = prep.index(id)?;
                 let p = &ws.participants[index];
                 let conflict = fits(&prep, circle, index).err();
-                Some(Member { id: p.id.clone(), name: p.name.clone(), role: p.role, conflict })
+                Some(Member {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role,
+                    conflict,
+                })
             };
             let circles: Vec<CircleRow> = ws
                 .pairing
@@ -77,8 +82,15 @@ pub fn CirclesSection() -> impl IntoView {
             let mut unplaced: Vec<Member> = ws
                 .participants
                 .iter()
-                .filter(|p| p.active && !ws.pairing.circles.iter().any(|c| c.members.contains(&p.id)))
-                .map(|p| Member { id: p.id.clone(), name: p.name.clone(), role: p.role, conflict: None })
+                .filter(|p| {
+                    p.active && !ws.pairing.circles.iter().any(|c| c.members.contains(&p.id))
+                })
+                .map(|p| Member {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role,
+                    conflict: None,
+                })
                 .collect();
             unplaced.sort_by_cached_key(|m| crate::domain::text::search_key(&m.name));
             (circles, unplaced)
@@ -89,12 +101,15 @@ pub fn CirclesSection() -> impl IntoView {
     let on_size = move |ev: leptos::ev::Event| {
         if let Ok(value) = event_target_value(&ev).parse::<u8>() {
             state.edit(|ws| {
-                ws.pairing.circle_size = value.clamp(PairingState::MIN_CIRCLE_SIZE, PairingState::MAX_CIRCLE_SIZE)
+                ws.pairing.circle_size =
+                    value.clamp(PairingState::MIN_CIRCLE_SIZE, PairingState::MAX_CIRCLE_SIZE)
             });
         }
     };
     let form = move |_| {
-        let plan = state.workspace.with_untracked(|ws| form_circles(ws, ws.pairing.circle_size));
+        let plan = state
+            .workspace
+            .with_untracked(|ws| form_circles(ws, ws.pairing.circle_size));
         let count = plan.circles.len();
         state.edit(|ws| ws.pairing.circles = plan.circles);
         shown.set(PAGE);
@@ -213,14 +228,21 @@ fn MovePanel(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView 
         let lang = lang.get();
         state.workspace.with(|ws| {
             let prep = Prepared::new(ws);
-            let Some(person) = prep.index(&id) else { return Vec::new() };
+            let Some(person) = prep.index(&id) else {
+                return Vec::new();
+            };
             ws.pairing
                 .circles
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.members.contains(&ws.participants[person].id))
                 .filter(|(_, c)| fits(&prep, c, person).is_ok())
-                .map(|(i, c)| (i, format!("{} ({})", theme_label(ws, c, lang), c.members.len())))
+                .map(|(i, c)| {
+                    (
+                        i,
+                        format!("{} ({})", theme_label(ws, c, lang), c.members.len()),
+                    )
+                })
                 .collect::<Vec<(usize, String)>>()
         })
     });
@@ -228,7 +250,11 @@ fn MovePanel(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView 
     let person = member.id.clone();
     let apply = move |_| {
         let choice = target.get_untracked();
-        let to = if choice == "none" { None } else { choice.parse::<usize>().ok() };
+        let to = if choice == "none" {
+            None
+        } else {
+            choice.parse::<usize>().ok()
+        };
         if choice.is_empty() {
             return;
         }
@@ -240,7 +266,9 @@ fn MovePanel(member: Member, moving: RwSignal<Option<Member>>) -> impl IntoView 
                 state.notify(td_string!(l, circles.moved).to_string());
                 moving.set(None);
             }
-            Err(block) => state.notify(td_string!(l, circles.cannot_move, reason = block_label(l, block)).to_string()),
+            Err(block) => state.notify(
+                td_string!(l, circles.cannot_move, reason = block_label(l, block)).to_string(),
+            ),
         }
     };
     view! {

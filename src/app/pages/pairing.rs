@@ -16,8 +16,8 @@ use crate::app::lang::use_lang;
 use crate::app::state::use_state;
 use crate::app::{browser, components::unique_id};
 use crate::domain::matching::pairing::{
-    Alternative, Diff, LockProblem, Proposal, ProposedPair, Reason, accept,
-    accepted_keys, diff, propose,
+    Alternative, Diff, LockProblem, Proposal, ProposedPair, Reason, accept, accepted_keys, diff,
+    propose,
 };
 use crate::domain::matching::rules::Block;
 use crate::domain::matching::score::{Departments, Evidence, SkillMatch, UNKNOWN};
@@ -128,16 +128,36 @@ fn reason_text(locale: Locale, role: Role, reason: &Reason, min_score: u8) -> St
         Reason::Blocked(counts) => {
             let parts: Vec<String> = counts
                 .iter()
-                .map(|(block, n)| format!("{} × {}", format::count(locale, *n), block_label(locale, *block)))
+                .map(|(block, n)| {
+                    format!(
+                        "{} × {}",
+                        format::count(locale, *n),
+                        block_label(locale, *block)
+                    )
+                })
                 .collect();
             td_string!(locale, pairing.reason_blocked, details = parts.join(", ")).to_string()
         }
-        Reason::BelowMinimum { best } => {
-            td_string!(locale, pairing.reason_below_minimum, min = min_score, best = *best).to_string()
-        }
+        Reason::BelowMinimum { best } => td_string!(
+            locale,
+            pairing.reason_below_minimum,
+            min = min_score,
+            best = *best
+        )
+        .to_string(),
         Reason::Taken { candidates } => match role {
-            Role::Mentee => td_string!(locale, pairing.reason_taken, count = format::count(locale, *candidates)).to_string(),
-            Role::ReverseMentor => td_string!(locale, pairing.reason_taken_mentor, count = format::count(locale, *candidates)).to_string(),
+            Role::Mentee => td_string!(
+                locale,
+                pairing.reason_taken,
+                count = format::count(locale, *candidates)
+            )
+            .to_string(),
+            Role::ReverseMentor => td_string!(
+                locale,
+                pairing.reason_taken_mentor,
+                count = format::count(locale, *candidates)
+            )
+            .to_string(),
         },
     }
 }
@@ -173,8 +193,17 @@ pub fn PairingPage() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let counts = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            let active = |role| ws.participants.iter().filter(|p| p.active && p.role == role).count();
-            (active(Role::ReverseMentor), active(Role::Mentee), ws.pairing.pairs.len())
+            let active = |role| {
+                ws.participants
+                    .iter()
+                    .filter(|p| p.active && p.role == role)
+                    .count()
+            };
+            (
+                active(Role::ReverseMentor),
+                active(Role::Mentee),
+                ws.pairing.pairs.len(),
+            )
         })
     });
     let stale = Memo::new(move |_| {
@@ -223,7 +252,9 @@ pub fn PairingPage() -> impl IntoView {
     };
 
     let accept_run = move |_| {
-        let Some(current) = run.get_untracked() else { return };
+        let Some(current) = run.get_untracked() else {
+            return;
+        };
         if stale.get_untracked() {
             return;
         }
@@ -231,7 +262,14 @@ pub fn PairingPage() -> impl IntoView {
         let today = browser::today();
         state.edit(|ws| accept(&mut ws.pairing, &keys, Some(today)));
         let locale = i18n.get_locale_untracked();
-        state.notify(td_string!(locale, pairing.accepted, count = format::count(locale, keys.len())).to_string());
+        state.notify(
+            td_string!(
+                locale,
+                pairing.accepted,
+                count = format::count(locale, keys.len())
+            )
+            .to_string(),
+        );
     };
 
     view! {
@@ -310,7 +348,10 @@ fn CriteriaForm() -> impl IntoView {
             state.edit(|ws| ws.pairing.min_score = value.clamp(0, 100) as u8);
         }
         let saved = state.workspace.with_untracked(|ws| ws.pairing.min_score);
-        if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+        {
             input.set_value(&saved.to_string());
         }
     };
@@ -383,7 +424,12 @@ fn CriteriaForm() -> impl IntoView {
 
 /// The result of a run: changes, warnings, accept, cards, unmatched.
 #[component]
-fn RunView(run: Arc<PairingRun>, stale: Memo<bool>, shown: RwSignal<usize>, on_accept: Callback<()>) -> impl IntoView {
+fn RunView(
+    run: Arc<PairingRun>,
+    stale: Memo<bool>,
+    shown: RwSignal<usize>,
+    on_accept: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ws = &run.workspace;
     let total = run.proposal.pairs.len();
@@ -391,7 +437,13 @@ fn RunView(run: Arc<PairingRun>, stale: Memo<bool>, shown: RwSignal<usize>, on_a
         .proposal
         .dropped_locks
         .iter()
-        .map(|(key, problem)| (name_of(ws, &key.mentor), name_of(ws, &key.mentee), problem.clone()))
+        .map(|(key, problem)| {
+            (
+                name_of(ws, &key.mentor),
+                name_of(ws, &key.mentee),
+                problem.clone(),
+            )
+        })
         .collect();
     let changes = ChangesView(ChangesViewProps { run: run.clone() });
     let cards_run = run.clone();
@@ -449,7 +501,12 @@ fn ChangesView(run: Arc<PairingRun>) -> impl IntoView {
     let name = |id: &crate::domain::ParticipantId| name_of(&run.workspace, id);
     let mut lines: Vec<(&'static str, String, String, Option<String>)> = Vec::new();
     for c in &d.changed {
-        lines.push(("changed", name(&c.after.mentee), name(&c.before.mentor), Some(name(&c.after.mentor))));
+        lines.push((
+            "changed",
+            name(&c.after.mentee),
+            name(&c.before.mentor),
+            Some(name(&c.after.mentor)),
+        ));
     }
     for k in &d.new {
         lines.push(("new", name(&k.mentee), name(&k.mentor), None));
@@ -553,7 +610,10 @@ fn MatchCard(run: Arc<PairingRun>, pair: ProposedPair) -> impl IntoView {
             }
         })
         .collect_view();
-    let (mentee_alts, mentor_alts) = (named(ws, &pair.mentee_alternatives), named(ws, &pair.mentor_alternatives));
+    let (mentee_alts, mentor_alts) = (
+        named(ws, &pair.mentee_alternatives),
+        named(ws, &pair.mentor_alternatives),
+    );
     let (mentee_first, mentor_first) = (mentee.name.clone(), mentor.name.clone());
     let (mn, en) = (mentor.name.clone(), mentee.name.clone());
 
@@ -662,29 +722,55 @@ fn evidence_view(
 ) -> AnyView {
     match criterion {
         Criterion::Reverse if evidence.teaches.is_empty() => {
-            td_string!(locale, pairing.teaches_nothing, mentee = mentee.to_string()).to_string().into_any()
+            td_string!(locale, pairing.teaches_nothing, mentee = mentee.to_string())
+                .to_string()
+                .into_any()
         }
         Criterion::Reverse => view! {
             {td_string!(locale, pairing.teaches, mentee = mentee.to_string()).to_string()}" "
             {skill_list(locale, lang, ws, &evidence.teaches)}
         }
         .into_any(),
-        Criterion::Symbiotic if evidence.shares_back.is_empty() => {
-            td_string!(locale, pairing.shares_nothing, mentee = mentee.to_string(), mentor = mentor.to_string()).to_string().into_any()
-        }
+        Criterion::Symbiotic if evidence.shares_back.is_empty() => td_string!(
+            locale,
+            pairing.shares_nothing,
+            mentee = mentee.to_string(),
+            mentor = mentor.to_string()
+        )
+        .to_string()
+        .into_any(),
         Criterion::Symbiotic => view! {
             {td_string!(locale, pairing.shares_back, mentee = mentee.to_string()).to_string()}" "
             {skill_list(locale, lang, ws, &evidence.shares_back)}
         }
         .into_any(),
-        Criterion::Interests if evidence.interests.is_empty() => td_string!(locale, pairing.no_interests).to_string().into_any(),
-        Criterion::Interests => td_string!(locale, pairing.interests, list = evidence.interests.join(", ")).to_string().into_any(),
+        Criterion::Interests if evidence.interests.is_empty() => {
+            td_string!(locale, pairing.no_interests)
+                .to_string()
+                .into_any()
+        }
+        Criterion::Interests => td_string!(
+            locale,
+            pairing.interests,
+            list = evidence.interests.join(", ")
+        )
+        .to_string()
+        .into_any(),
         Criterion::Channel => {
-            let names: Vec<String> = evidence.channels.iter().map(|c| channel_label(locale, *c)).collect();
+            let names: Vec<String> = evidence
+                .channels
+                .iter()
+                .map(|c| channel_label(locale, *c))
+                .collect();
             if value == UNKNOWN {
                 td_string!(locale, pairing.channel_unknown).to_string()
             } else if value >= 1.0 {
-                td_string!(locale, pairing.channel_same, channel = names.first().cloned().unwrap_or_default()).to_string()
+                td_string!(
+                    locale,
+                    pairing.channel_same,
+                    channel = names.first().cloned().unwrap_or_default()
+                )
+                .to_string()
             } else if names.is_empty() {
                 td_string!(locale, pairing.channel_none).to_string()
             } else {
@@ -696,7 +782,13 @@ fn evidence_view(
             let slots: Vec<String> = evidence
                 .overlap
                 .slots()
-                .map(|(d, p)| format!("{} {}", weekday_label(locale, d), day_part_label(locale, p).to_lowercase()))
+                .map(|(d, p)| {
+                    format!(
+                        "{} {}",
+                        weekday_label(locale, d),
+                        day_part_label(locale, p).to_lowercase()
+                    )
+                })
                 .collect();
             if value == UNKNOWN {
                 td_string!(locale, pairing.overlap_unknown).to_string()
@@ -708,13 +800,23 @@ fn evidence_view(
             .into_any()
         }
         Criterion::CrossDepartment => match &evidence.departments {
-            Departments::Different(a, b) => td_string!(locale, pairing.departments_different, a = a.clone(), b = b.clone()).to_string(),
-            Departments::Same(d) => td_string!(locale, pairing.departments_same, department = d.clone()).to_string(),
+            Departments::Different(a, b) => td_string!(
+                locale,
+                pairing.departments_different,
+                a = a.clone(),
+                b = b.clone()
+            )
+            .to_string(),
+            Departments::Same(d) => {
+                td_string!(locale, pairing.departments_same, department = d.clone()).to_string()
+            }
             Departments::Unknown => td_string!(locale, pairing.departments_unknown).to_string(),
         }
         .into_any(),
         Criterion::SeniorityGap => match evidence.seniority_gap {
-            Some(gap) if gap > 0 => td_string!(locale, pairing.seniority_gap, years = gap).to_string(),
+            Some(gap) if gap > 0 => {
+                td_string!(locale, pairing.seniority_gap, years = gap).to_string()
+            }
             Some(_) => td_string!(locale, pairing.seniority_no_gap).to_string(),
             None => td_string!(locale, pairing.seniority_unknown).to_string(),
         }
@@ -733,7 +835,12 @@ fn UnmatchedList(run: Arc<PairingRun>) -> impl IntoView {
         .iter()
         .map(|u| {
             let p = &run.workspace.participants[u.person];
-            (p.name.clone(), p.role, u.reason.clone(), named(&run.workspace, &u.alternatives))
+            (
+                p.name.clone(),
+                p.role,
+                u.reason.clone(),
+                named(&run.workspace, &u.alternatives),
+            )
         })
         .collect();
     let total = rows.len();
@@ -781,14 +888,24 @@ fn AcceptedPairs() -> impl IntoView {
     let state = use_state();
     let rows = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            let names: std::collections::HashMap<&crate::domain::ParticipantId, &str> =
-                ws.participants.iter().map(|p| (&p.id, p.name.as_str())).collect();
-            let name = |id| names.get(id).map_or_else(|| "?".to_string(), |n| n.to_string());
+            let names: std::collections::HashMap<&crate::domain::ParticipantId, &str> = ws
+                .participants
+                .iter()
+                .map(|p| (&p.id, p.name.as_str()))
+                .collect();
+            let name = |id| {
+                names
+                    .get(id)
+                    .map_or_else(|| "?".to_string(), |n| n.to_string())
+            };
             // Accepted pairs stay as accepted; a pair that a later edit (a ban,
             // a never-pair wish, a new manager, someone inactive) now rules
             // out is flagged so the coordinator can act on it.
             let prep = crate::domain::matching::rules::Prepared::new(ws);
-            let check = |p: &crate::domain::matching::Pair| match (prep.index(&p.mentor), prep.index(&p.mentee)) {
+            let check = |p: &crate::domain::matching::Pair| match (
+                prep.index(&p.mentor),
+                prep.index(&p.mentee),
+            ) {
                 (Some(m), Some(e)) => prep.block(m, e),
                 _ => None,
             };
@@ -798,7 +915,12 @@ fn AcceptedPairs() -> impl IntoView {
                 .iter()
                 .map(|p| (name(&p.mentor), name(&p.mentee), p.since, check(p)))
                 .collect();
-            rows.sort_by_key(|r| (crate::domain::text::search_key(&r.0), crate::domain::text::search_key(&r.1)));
+            rows.sort_by_key(|r| {
+                (
+                    crate::domain::text::search_key(&r.0),
+                    crate::domain::text::search_key(&r.1),
+                )
+            });
             rows
         })
     });

@@ -92,7 +92,11 @@ pub struct Stats {
 
 impl Stats {
     pub fn average_score(&self, pairs: usize) -> f64 {
-        if pairs == 0 { 0.0 } else { self.total_score / pairs as f64 }
+        if pairs == 0 {
+            0.0
+        } else {
+            self.total_score / pairs as f64
+        }
     }
 }
 
@@ -151,7 +155,11 @@ pub fn propose(ws: &Workspace) -> Proposal {
     // The best candidates of each person, gathered in the same pass: enough
     // to still show ALTERNATIVES once their own partners are left out.
     let mut row_best = vec![Best::new(ALTERNATIVES + 1); mentees.len()];
-    let most_mentees = mentors.iter().map(|&m| usize::from(people[m].capacity)).max().unwrap_or(0);
+    let most_mentees = mentors
+        .iter()
+        .map(|&m| usize::from(people[m].capacity))
+        .max()
+        .unwrap_or(0);
     let mut col_best = vec![Best::new(ALTERNATIVES + most_mentees); mentors.len()];
     for (row, &e) in mentees.iter().enumerate() {
         for (col, &m) in mentors.iter().enumerate() {
@@ -177,7 +185,10 @@ pub fn propose(ws: &Workspace) -> Proposal {
     // Locks first: they take their places before the solver runs.
     let row_of = |person: usize| mentees.iter().position(|&e| e == person);
     let col_of = |person: usize| mentors.iter().position(|&m| m == person);
-    let mut room: Vec<u32> = mentors.iter().map(|&m| u32::from(people[m].capacity)).collect();
+    let mut room: Vec<u32> = mentors
+        .iter()
+        .map(|&m| u32::from(people[m].capacity))
+        .collect();
     let mut partner: Vec<Option<usize>> = vec![None; mentees.len()];
     let mut locked_rows = vec![false; mentees.len()];
     let mut dropped_locks = Vec::new();
@@ -217,8 +228,14 @@ pub fn propose(ws: &Workspace) -> Proposal {
         }
     }
     let capacity: Vec<u32> = open_cols.iter().map(|&c| room[c]).collect();
-    let assignment = solver::solve(&costs, free_rows.len(), open_cols.len(), &capacity, Some(0.0))
-        .expect("leaving a row unassigned is always possible");
+    let assignment = solver::solve(
+        &costs,
+        free_rows.len(),
+        open_cols.len(),
+        &capacity,
+        Some(0.0),
+    )
+    .expect("leaving a row unassigned is always possible");
     for (i, col) in assignment.into_iter().enumerate() {
         if let Some(k) = col {
             partner[free_rows[i]] = Some(open_cols[k]);
@@ -240,11 +257,11 @@ pub fn propose(ws: &Workspace) -> Proposal {
             .filter(|&&(c, _)| Some(c) != current)
             .take(ALTERNATIVES)
             .map(|&(c, score)| Alternative {
-            person: mentors[c],
-            score: shown(score),
-            has_room: mentor_has_room(c),
-        })
-        .collect()
+                person: mentors[c],
+                score: shown(score),
+                has_room: mentor_has_room(c),
+            })
+            .collect()
     };
     let mentor_alternatives = |col: usize| -> Vec<Alternative> {
         col_best[col]
@@ -253,11 +270,11 @@ pub fn propose(ws: &Workspace) -> Proposal {
             .filter(|&&(r, _)| partner[r] != Some(col))
             .take(ALTERNATIVES)
             .map(|&(r, score)| Alternative {
-            person: mentees[r],
-            score: shown(score),
-            has_room: partner[r].is_none(),
-        })
-        .collect()
+                person: mentees[r],
+                score: shown(score),
+                has_room: partner[r].is_none(),
+            })
+            .collect()
     };
 
     let mut pairs = Vec::new();
@@ -286,19 +303,31 @@ pub fn propose(ws: &Workspace) -> Proposal {
     for (row, &e) in mentees.iter().enumerate() {
         if partner[row].is_none() {
             let reason = reason(mentors.len(), (0..mentors.len()).map(|c| table.at(row, c)));
-            unmatched.push(Unmatched { person: e, reason, alternatives: mentee_alternatives(row) });
+            unmatched.push(Unmatched {
+                person: e,
+                reason,
+                alternatives: mentee_alternatives(row),
+            });
         }
     }
     for (col, &m) in mentors.iter().enumerate() {
         if used[col] == 0 {
             let reason = reason(mentees.len(), (0..mentees.len()).map(|r| table.at(r, col)));
-            unmatched.push(Unmatched { person: m, reason, alternatives: mentor_alternatives(col) });
+            unmatched.push(Unmatched {
+                person: m,
+                reason,
+                alternatives: mentor_alternatives(col),
+            });
         }
     }
     unmatched.sort_by_cached_key(|u| (name(u.person), u.person));
     let mut inactive: Vec<Unmatched> = (0..people.len())
         .filter(|&i| !people[i].active)
-        .map(|i| Unmatched { person: i, reason: Reason::Inactive, alternatives: Vec::new() })
+        .map(|i| Unmatched {
+            person: i,
+            reason: Reason::Inactive,
+            alternatives: Vec::new(),
+        })
         .collect();
     inactive.sort_by_cached_key(|u| (name(u.person), u.person));
     unmatched.extend(inactive);
@@ -308,7 +337,10 @@ pub fn propose(ws: &Workspace) -> Proposal {
             mentors: mentors.len(),
             mentees: mentees.len(),
             paired_mentees: pairs.len(),
-            places: mentors.iter().map(|&m| usize::from(people[m].capacity)).sum(),
+            places: mentors
+                .iter()
+                .map(|&m| usize::from(people[m].capacity))
+                .sum(),
             eligible,
             total_score,
         },
@@ -328,14 +360,21 @@ struct Best {
 
 impl Best {
     fn new(k: usize) -> Best {
-        Best { k, items: Vec::with_capacity(k + 1) }
+        Best {
+            k,
+            items: Vec::with_capacity(k + 1),
+        }
     }
 
     fn offer(&mut self, index: usize, score: f64) {
         if self.items.len() == self.k && self.items.last().is_some_and(|&(_, s)| score <= s) {
             return;
         }
-        let at = self.items.iter().position(|&(_, s)| score > s).unwrap_or(self.items.len());
+        let at = self
+            .items
+            .iter()
+            .position(|&(_, s)| score > s)
+            .unwrap_or(self.items.len());
         self.items.insert(at, (index, score));
         self.items.truncate(self.k);
     }
@@ -366,7 +405,9 @@ fn reason(candidates: usize, cells: impl Iterator<Item = Cell>) -> Reason {
         }
     }
     if eligible > 0 {
-        Reason::Taken { candidates: eligible }
+        Reason::Taken {
+            candidates: eligible,
+        }
     } else if let Some(best) = best_below {
         Reason::BelowMinimum { best: shown(best) }
     } else {
@@ -404,7 +445,10 @@ pub fn diff(before: &[PairKey], after: &[PairKey]) -> Diff {
     for a in after {
         match before.iter().find(|b| b.mentee == a.mentee) {
             Some(b) if b == a => d.kept.push(a.clone()),
-            Some(b) => d.changed.push(Change { before: b.clone(), after: a.clone() }),
+            Some(b) => d.changed.push(Change {
+                before: b.clone(),
+                after: a.clone(),
+            }),
             None => d.new.push(a.clone()),
         }
     }

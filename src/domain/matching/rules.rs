@@ -153,7 +153,11 @@ impl<'a> Prepared<'a> {
                     .iter()
                     .map(|s| {
                         let n = intern_skill(&s.skill);
-                        let boost = if objective_skills.binary_search(&n).is_ok() { 2.0 } else { 1.0 };
+                        let boost = if objective_skills.binary_search(&n).is_ok() {
+                            2.0
+                        } else {
+                            1.0
+                        };
                         (n, f64::from(s.priority.weight()) * boost)
                     })
                     .collect();
@@ -189,7 +193,11 @@ impl<'a> Prepared<'a> {
                 levels[i * skill_count + skill as usize] = level;
             }
             f.wanted_total = f.wanted.iter().map(|&(_, w)| w).sum();
-            let bits = |list: &[u32]| list.iter().filter(|&&t| t < 64).fold(0u64, |b, &t| b | 1 << t);
+            let bits = |list: &[u32]| {
+                list.iter()
+                    .filter(|&&t| t < 64)
+                    .fold(0u64, |b, &t| b | 1 << t)
+            };
             f.interest_bits = bits(&f.interests);
             f.language_bits = bits(&f.languages);
             f.overflow = f.interests.iter().chain(&f.languages).any(|&t| t >= 64);
@@ -369,13 +377,26 @@ mod tests {
         type Edit = fn(&mut Workspace);
         let cases: &[(&str, Edit, Option<Block>)] = &[
             ("nothing in the way", |_| {}, None),
-            ("inactive mentor", |ws| ws.participants[0].active = false, Some(Block::Inactive)),
-            ("inactive mentee", |ws| ws.participants[1].active = false, Some(Block::Inactive)),
-            ("two mentors", |ws| ws.participants[1].role = Role::ReverseMentor, Some(Block::SameRole)),
+            (
+                "inactive mentor",
+                |ws| ws.participants[0].active = false,
+                Some(Block::Inactive),
+            ),
+            (
+                "inactive mentee",
+                |ws| ws.participants[1].active = false,
+                Some(Block::Inactive),
+            ),
+            (
+                "two mentors",
+                |ws| ws.participants[1].role = Role::ReverseMentor,
+                Some(Block::SameRole),
+            ),
             (
                 "forbidden by the coordinator",
                 |ws| {
-                    let key = PairKey::new(ws.participants[0].id.clone(), ws.participants[1].id.clone());
+                    let key =
+                        PairKey::new(ws.participants[0].id.clone(), ws.participants[1].id.clone());
                     ws.pairing.forbidden.push(key);
                 },
                 Some(Block::Forbidden),
@@ -456,7 +477,16 @@ mod tests {
     fn candidates_are_active_and_sorted_by_id() {
         let mut ws = Workspace {
             participants: (1..=6)
-                .map(|s| person(s, if s % 2 == 0 { Role::Mentee } else { Role::ReverseMentor }))
+                .map(|s| {
+                    person(
+                        s,
+                        if s % 2 == 0 {
+                            Role::Mentee
+                        } else {
+                            Role::ReverseMentor
+                        },
+                    )
+                })
                 .collect(),
             ..Default::default()
         };
@@ -465,7 +495,10 @@ mod tests {
         assert_eq!(prep.mentors.len(), 2);
         assert_eq!(prep.mentees.len(), 3);
         for list in [&prep.mentors, &prep.mentees] {
-            assert!(list.windows(2).all(|w| ws.participants[w[0]].id < ws.participants[w[1]].id));
+            assert!(
+                list.windows(2)
+                    .all(|w| ws.participants[w[0]].id < ws.participants[w[1]].id)
+            );
         }
     }
 

@@ -92,7 +92,9 @@ fn cross_department(fm: &Facts, fe: &Facts) -> f64 {
 #[inline(always)]
 fn seniority_gap(fm: &Facts, fe: &Facts) -> f64 {
     match (fm.years, fe.years) {
-        (Some(my), Some(ey)) => ((f64::from(ey) - f64::from(my)) / FULL_SENIORITY_GAP).clamp(0.0, 1.0),
+        (Some(my), Some(ey)) => {
+            ((f64::from(ey) - f64::from(my)) / FULL_SENIORITY_GAP).clamp(0.0, 1.0)
+        }
         _ => UNKNOWN,
     }
 }
@@ -179,7 +181,11 @@ impl Breakdown {
             points[c.index()] = if f > 0.0 { f * values[c.index()] } else { 0.0 };
             score += points[c.index()];
         }
-        Breakdown { values, points, score }
+        Breakdown {
+            values,
+            points,
+            score,
+        }
     }
 
     /// The score as shown, a whole number.
@@ -320,26 +326,39 @@ fn skill_matches(
             });
         }
     }
-    matches.sort_by_key(|m| (std::cmp::Reverse(m.priority.weight()), std::cmp::Reverse(m.level)));
+    matches.sort_by_key(|m| {
+        (
+            std::cmp::Reverse(m.priority.weight()),
+            std::cmp::Reverse(m.level),
+        )
+    });
     matches
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ObjectiveId;
     use crate::domain::ids::{ParticipantId, seeded_bytes};
-    use crate::domain::participants::{DayPart, OfferedSkill, Participant, Role, WantedSkill, Weekday};
+    use crate::domain::participants::{
+        DayPart, OfferedSkill, Participant, Role, WantedSkill, Weekday,
+    };
     use crate::domain::program::Objective;
     use crate::domain::workspace::Workspace;
-    use crate::domain::ObjectiveId;
 
     fn skill(id: &str) -> SkillId {
         SkillId::parse(id).unwrap()
     }
 
     fn pair() -> Workspace {
-        let mut m = Participant::new(ParticipantId::from_random_bytes(seeded_bytes(1)), Role::ReverseMentor);
-        let mut e = Participant::new(ParticipantId::from_random_bytes(seeded_bytes(2)), Role::Mentee);
+        let mut m = Participant::new(
+            ParticipantId::from_random_bytes(seeded_bytes(1)),
+            Role::ReverseMentor,
+        );
+        let mut e = Participant::new(
+            ParticipantId::from_random_bytes(seeded_bytes(2)),
+            Role::Mentee,
+        );
         m.name = "Mia".into();
         e.name = "Eli".into();
         Workspace {
@@ -355,11 +374,17 @@ mod tests {
     }
 
     fn offer(ws: &mut Workspace, who: usize, id: &str, level: u8) {
-        ws.participants[who].skills_offered.push(OfferedSkill { skill: skill(id), level });
+        ws.participants[who].skills_offered.push(OfferedSkill {
+            skill: skill(id),
+            level,
+        });
     }
 
     fn want(ws: &mut Workspace, who: usize, id: &str, priority: Priority) {
-        ws.participants[who].skills_wanted.push(WantedSkill { skill: skill(id), priority });
+        ws.participants[who].skills_wanted.push(WantedSkill {
+            skill: skill(id),
+            priority,
+        });
     }
 
     #[test]
@@ -421,7 +446,8 @@ mod tests {
             (
                 "two shared interests of three",
                 |ws| {
-                    ws.participants[0].interests = vec!["cycling".into(), "photography".into(), "chess".into()];
+                    ws.participants[0].interests =
+                        vec!["cycling".into(), "photography".into(), "chess".into()];
                     ws.participants[1].interests = vec!["photography".into(), "Cycling".into()];
                 },
                 Interests,
@@ -432,7 +458,10 @@ mod tests {
                 "same first channel",
                 |ws| {
                     ws.participants[0].channels = vec![crate::domain::Channel::VideoCall];
-                    ws.participants[1].channels = vec![crate::domain::Channel::VideoCall, crate::domain::Channel::Chat];
+                    ws.participants[1].channels = vec![
+                        crate::domain::Channel::VideoCall,
+                        crate::domain::Channel::Chat,
+                    ];
                 },
                 Channel,
                 1.0,
@@ -441,7 +470,10 @@ mod tests {
                 "a shared second channel",
                 |ws| {
                     ws.participants[0].channels = vec![crate::domain::Channel::Chat];
-                    ws.participants[1].channels = vec![crate::domain::Channel::VideoCall, crate::domain::Channel::Chat];
+                    ws.participants[1].channels = vec![
+                        crate::domain::Channel::VideoCall,
+                        crate::domain::Channel::Chat,
+                    ];
                 },
                 Channel,
                 0.7,
@@ -463,9 +495,12 @@ mod tests {
                         .with(Weekday::Thu, DayPart::Morning)
                         .with(Weekday::Fri, DayPart::Evening);
                     ws.participants[0].availability = a;
-                    ws.participants[1].availability = a.overlap(crate::domain::Availability::default()
-                        .with(Weekday::Tue, DayPart::Morning)
-                        .with(Weekday::Thu, DayPart::Morning))
+                    ws.participants[1].availability = a
+                        .overlap(
+                            crate::domain::Availability::default()
+                                .with(Weekday::Tue, DayPart::Morning)
+                                .with(Weekday::Thu, DayPart::Morning),
+                        )
                         .with(Weekday::Mon, DayPart::Morning);
                 },
                 Availability,
@@ -474,8 +509,10 @@ mod tests {
             (
                 "no common slot",
                 |ws| {
-                    ws.participants[0].availability = crate::domain::Availability::default().with(Weekday::Mon, DayPart::Morning);
-                    ws.participants[1].availability = crate::domain::Availability::default().with(Weekday::Mon, DayPart::Evening);
+                    ws.participants[0].availability =
+                        crate::domain::Availability::default().with(Weekday::Mon, DayPart::Morning);
+                    ws.participants[1].availability =
+                        crate::domain::Availability::default().with(Weekday::Mon, DayPart::Evening);
                 },
                 Availability,
                 0.0,
@@ -519,7 +556,10 @@ mod tests {
         ];
         for (name, edit, criterion, expected) in cases {
             let got = values_of(edit)[criterion.index()];
-            assert!((got - expected).abs() < 1e-12, "{name}: {got} != {expected}");
+            assert!(
+                (got - expected).abs() < 1e-12,
+                "{name}: {got} != {expected}"
+            );
         }
     }
 
@@ -537,7 +577,13 @@ mod tests {
         assert_eq!((zero.score, zero.shown()), (0.0, 0));
         let full = Breakdown::new([1.0; 7], &Weights([5; 7]));
         assert_eq!(full.shown(), 100);
-        assert_eq!(full.shown_points().iter().map(|&p| u32::from(p)).sum::<u32>(), 100);
+        assert_eq!(
+            full.shown_points()
+                .iter()
+                .map(|&p| u32::from(p))
+                .sum::<u32>(),
+            100
+        );
     }
 
     #[test]
@@ -570,7 +616,10 @@ mod tests {
         assert_eq!(ev.shares_back.len(), 1);
         assert_eq!(ev.shares_back[0].level, 5);
         assert_eq!(ev.interests, ["cycling", "photography"]);
-        assert_eq!(ev.departments, Departments::Different("IT".into(), "Sales".into()));
+        assert_eq!(
+            ev.departments,
+            Departments::Different("IT".into(), "Sales".into())
+        );
         let v = values(&prep, 0, 1);
         assert!(v[0] > 0.0 && v[1] > 0.0 && v[2] > 0.0);
     }
