@@ -212,3 +212,16 @@ export async function checkA11y(page, label) {
     `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => n.target.join(" ")).slice(0, 8).join("\n      ")}`);
   assert.deepEqual(summary, [], `accessibility problems on ${label}:\n    ${summary.join("\n    ")}`);
 }
+
+/** Retries `check` until it stops throwing (the UI is reactive, not instant). */
+export async function eventually(check, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -4,24 +4,12 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  startServer, stopAll, openContext, visit, stored, exportFile, locales,
+  startServer, stopAll, openContext, visit, stored, exportFile, locales, eventually,
 } from "./harness.mjs";
 
 after(stopAll);
 
 const en = locales.en;
-
-async function eventually(check, timeout = 8000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const cards = (page) => page.getByRole("main").getByRole("article").filter({ has: page.locator(".match-head") });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   startServer, stopAll, openContext, openProfile, visit, waitForApp, stored, exportFile,
-  startOwnProgram, expectedFileName, locales, root,
+  startOwnProgram, expectedFileName, locales, root, eventually,
 } from "./harness.mjs";
 
 after(stopAll);
@@ -16,19 +16,6 @@ const en = locales.en;
 const DEMO_NAME = "Bridge 2026 — reverse mentoring pilot";
 
 // ------------------------------------------------------------------ helpers --
-
-/** Retries `check` until it stops throwing (the UI is reactive, not instant). */
-async function eventually(check, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const participantsTable = (page) => page.getByRole("table", { name: en.participants.table_caption });
 
