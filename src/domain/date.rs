@@ -3,6 +3,7 @@
 //! A tiny type of our own keeps the core free of clock and time-zone crates;
 //! the UI localizes it for display.
 
+use super::participants::Weekday;
 use std::fmt;
 
 /// A proleptic Gregorian date, always valid once constructed.
@@ -89,6 +90,16 @@ impl Date {
     pub fn add_days(self, days: i64) -> Option<Date> {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }
+
+    /// The day of the week (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> Weekday {
+        Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+    }
+
+    /// Days in this date's month (28–31), for schedules that land on month ends.
+    pub fn month_length(self) -> u8 {
+        days_in_month(self.year, self.month)
+    }
 }
 
 impl fmt::Display for Date {
@@ -145,5 +156,8 @@ mod tests {
         let a = Date::new(2026, 3, 1).unwrap();
         assert_eq!(Date::new(2026, 2, 28).unwrap().days_until(a), 1);
         assert_eq!(a.to_string(), "2026-03-01");
+        assert_eq!(a.weekday(), Weekday::Sun);
+        assert_eq!(Date::new(1969, 12, 31).unwrap().weekday(), Weekday::Wed);
+        assert_eq!(Date::new(2024, 2, 10).unwrap().month_length(), 29);
     }
 }

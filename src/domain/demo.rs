@@ -40,6 +40,7 @@ pub fn demo_workspace() -> Workspace {
             }],
         },
         pairing: Default::default(),
+        sessions: Default::default(),
     }
 }
 

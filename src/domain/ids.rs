@@ -43,6 +43,19 @@ id_type!(
     /// Identifies an objective, so later records (sessions, impact) can point at it.
     ObjectiveId
 );
+id_type!(
+    /// Identifies one scheduled or logged session; its iCalendar UID derives from it,
+    /// so a re-imported calendar updates events instead of duplicating them.
+    SessionId
+);
+id_type!(
+    /// Identifies a goal inside a pair's agreement, so sessions can log progress on it.
+    GoalId
+);
+id_type!(
+    /// Identifies a check-in or self-assessment round; answers name it.
+    RoundId
+);
 
 /// `8-4-4-4-12` hex digits.
 pub fn is_uuid(text: &str) -> bool {

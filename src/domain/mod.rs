@@ -11,6 +11,7 @@ pub mod overview;
 pub mod participants;
 pub mod problem;
 pub mod program;
+pub mod sessions;
 pub mod skills;
 pub mod synthetic;
 pub mod text;
@@ -19,7 +20,7 @@ pub mod workspace;
 
 pub use date::Date;
 pub use filter::{ParticipantFilter, SearchIndex};
-pub use ids::{ObjectiveId, ParticipantId};
+pub use ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId};
 pub use overview::{DepartmentCount, ObjectiveProgress, Overview, SkillBalance};
 pub use participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,

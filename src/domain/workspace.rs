@@ -5,6 +5,7 @@ use super::ids::ParticipantId;
 use super::matching::PairingState;
 use super::participants::Participant;
 use super::program::Program;
+use super::sessions::SessionsState;
 use super::skills::Catalogue;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,6 +14,8 @@ pub struct Workspace {
     pub participants: Vec<Participant>,
     pub catalogue: Catalogue,
     pub pairing: PairingState,
+    /// Agreements, sessions, check-ins: everything after pairing.
+    pub sessions: SessionsState,
 }
 
 impl Workspace {
@@ -56,6 +59,7 @@ impl Workspace {
             p.never_pair_with.retain(|other| other != id);
         }
         self.pairing.forget(id);
+        self.sessions.forget(id);
         Some(removed)
     }
 

@@ -615,6 +615,8 @@ impl FileV1 {
                     .collect(),
             },
             pairing: self.pairing.into_domain(),
+            // The sessions section arrives with its format (issue 5).
+            sessions: Default::default(),
         }
     }
 }

@@ -1,0 +1,11 @@
+//! Running the program after pairing: agreements and goals, schedules,
+//! the session log, check-in rounds, alerts and messages.
+
+pub mod model;
+
+pub use model::{
+    Agreement, AlertSettings, Answer, AnswerValue, CheckinRound, Goal, GoalDirection, GoalProgress,
+    HolidayPolicy, Invitation, LocalDateTime, LocalTime, Milestone, Response, RoundKind,
+    ScheduleSpec, Session, SessionSettings, SessionStatus, SessionsState, TemplateKind,
+    TemplateOverride, Token,
+};
