@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use inversa::domain::date::Date;
 use inversa::domain::demo::demo_workspace;
-use inversa::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
+use inversa::domain::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId, seeded_bytes};
 use inversa::domain::matching::{Circle, Pair, PairKey, PairingState, Preset, Weights};
 use inversa::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
@@ -14,9 +14,15 @@ use inversa::domain::participants::{
 };
 use inversa::domain::problem::{BinaryKind, Expected, JsonType, Problem, ProblemKind};
 use inversa::domain::program::{Cadence, GroundRules, Objective, Program, StandardRule};
-use inversa::domain::skills::{Catalogue, CustomSkill, DEFAULT_SKILLS, SkillId, SkillKind};
-use inversa::domain::validation::validate_workspace;
+use inversa::domain::sessions::{
+    Agreement, AlertSettings, Answer, AnswerValue, CheckinRound, Goal, GoalDirection, GoalProgress,
+    Invitation, LocalDateTime, LocalTime, Milestone, Response, RoundKind, Session, SessionSettings,
+    SessionStatus, SessionsState, TemplateKind, TemplateOverride, Token,
+};
+use inversa::domain::skills::{Catalogue, CustomSkill, DEFAULT_SKILLS, Lang, SkillId, SkillKind};
+use inversa::domain::validation::{validate_sessions, validate_workspace};
 use inversa::domain::workspace::Workspace;
+use inversa::io::format_v1::fields_at;
 use inversa::io::{
     CURRENT_VERSION, MAX_IMPORT_BYTES, Stored, WarningKind, decode_stored, encode_stored,
     export_json, import_bytes,
@@ -31,7 +37,8 @@ fn example() -> Value {
     serde_json::from_str(EXAMPLE).unwrap()
 }
 
-/// The example with one change at a JSON pointer (`None` removes the field).
+/// The example with changes at JSON pointers (`None` removes the field or
+/// entry; an index one past the end of a list appends).
 fn edited(edits: &[(&str, Option<Value>)]) -> Vec<u8> {
     let mut value = example();
     for (pointer, new) in edits {
@@ -46,7 +53,11 @@ fn edited(edits: &[(&str, Option<Value>)]) -> Vec<u8> {
             (Value::Object(map), None) => {
                 map.remove(key);
             }
-            (Value::Array(items), Some(v)) => items[key.parse::<usize>().unwrap()] = v.clone(),
+            // One past the end appends.
+            (Value::Array(items), Some(v)) => match key.parse::<usize>().unwrap() {
+                i if i == items.len() => items.push(v.clone()),
+                i => items[i] = v.clone(),
+            },
             (Value::Array(items), None) => {
                 items.remove(key.parse::<usize>().unwrap());
             }
@@ -619,6 +630,29 @@ fn docs_example_imports_cleanly_and_exports_identically() {
             circle_size: 5,
         }
     );
+    let sessions = &ws.sessions;
+    assert_eq!(sessions.settings.time_zone, "Europe/Madrid");
+    assert_eq!(sessions.settings.holidays.len(), 2);
+    let agreement = &sessions.agreements[0];
+    assert_eq!(agreement.pair, PairKey::new(pid(LUCIA), pid(ROBERTO)));
+    assert_eq!(
+        agreement.goals[0].objective.as_ref().map(|o| o.as_str()),
+        Some(OBJECTIVE)
+    );
+    assert_eq!(agreement.goals[0].percent(), 50);
+    assert_eq!(agreement.goals[1].direction, GoalDirection::MentorLearns);
+    assert_eq!(agreement.channel, Some(Channel::InPerson));
+    let statuses: Vec<SessionStatus> = sessions.sessions.iter().map(|s| s.status).collect();
+    assert_eq!(statuses, [SessionStatus::Held, SessionStatus::Rescheduled]);
+    assert_eq!(
+        sessions.sessions[1].rescheduled_from,
+        Some(at(day(2026, 4, 6), 9, 0))
+    );
+    assert_eq!(sessions.rounds[0].invitations.len(), 2);
+    let response = &sessions.responses[0];
+    assert_eq!(response.answer("mood"), Some(&AnswerValue::Scale(5)));
+    assert_eq!(response.answer("progress"), Some(&AnswerValue::Percent(40)));
+    assert_eq!(sessions.templates[0].lang, Lang::Es);
     // The documented example is exactly what the app writes.
     assert_eq!(export_json(ws, "2026-03-02T08:15:00Z"), EXAMPLE);
 }
@@ -672,7 +706,7 @@ fn optional_fields_take_domain_defaults_and_null_means_absent() {
 #[test]
 fn warnings_for_unknown_fields_and_missing_consent() {
     let bytes = edited(&[
-        ("/sessions", Some(json!([]))),
+        ("/impact", Some(json!([]))),
         ("/participants/1/nickname", Some(json!("Rob"))),
         ("/participants/1/consent_date", Some(Value::Null)),
         ("/participants/0/consent_date", None),
@@ -705,9 +739,9 @@ fn warnings_for_unknown_fields_and_missing_consent() {
                 }
             ),
             (
-                "sessions".into(),
+                "impact".into(),
                 WarningKind::IgnoredField {
-                    name: "sessions".into()
+                    name: "impact".into()
                 }
             ),
         ]
@@ -795,8 +829,9 @@ fn demo_workspace_round_trips() {
 fn two_thousand_participants_import_quickly() {
     let template = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
     let mut ws = template.clone();
-    // The example's pairs and never-pair lists name people replaced here.
+    // The example's pairs, sessions and never-pair lists name people replaced here.
     ws.pairing = PairingState::default();
+    ws.sessions = SessionsState::default();
     ws.participants = (0..2000u64)
         .map(|i| {
             let mut p = template.participants[(i % 2) as usize].clone();
@@ -1525,6 +1560,1568 @@ fn removing_a_participant_keeps_the_file_valid() {
 }
 
 // ---------------------------------------------------------------------------
+// Running the program: the sessions section (additive within version 1)
+
+const GOAL_A: &str = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b";
+const GOAL_B: &str = "f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c";
+const SESSION_1: &str = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
+const ROUND: &str = "2c3d4e5f-6a7b-4c8d-ae9f-0a1b2c3d4e5f";
+const OBJECTIVE: &str = "3f1c2b7a-9d4e-4a5b-8c6d-1e2f3a4b5c6d";
+const OTHER_UUID: &str = "99999999-8888-4777-a666-555555555555";
+
+fn seeded<T>(from: fn([u8; 16]) -> T, seed: u64) -> T {
+    from(seeded_bytes(seed))
+}
+
+fn day(y: i32, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+
+fn at(date: Date, h: u8, m: u8) -> LocalDateTime {
+    LocalDateTime {
+        date,
+        time: LocalTime::new(h, m).unwrap(),
+    }
+}
+
+/// Every field of the section set, every spelling used at least once,
+/// texts with quotes, newlines and non-Latin letters.
+fn full_sessions(ws: &Workspace) -> SessionsState {
+    let [lucia, roberto, diego, carmen] = [LUCIA, ROBERTO, DIEGO, CARMEN].map(pid);
+    let skill = |id: &str| SkillId::parse(id).unwrap();
+    let goal = |seed| seeded(GoalId::from_random_bytes, seed);
+    let round = |seed| seeded(RoundId::from_random_bytes, seed);
+    let lr = PairKey::new(lucia.clone(), roberto.clone());
+    // Not an accepted pair: history of a pair that was changed stays.
+    let dc = PairKey::new(diego.clone(), carmen.clone());
+    let objective = ws.program.objectives[0].id.clone();
+    SessionsState {
+        settings: SessionSettings {
+            time_zone: "America/Argentina/Buenos_Aires".into(),
+            first_checkin_day: 14,
+            checkin_every_days: 365,
+            holidays: vec![day(2026, 12, 25), day(2026, 1, 6)],
+            alerts: AlertSettings {
+                no_session_days: 1,
+                low_rating: 5,
+                low_mood: 1,
+            },
+        },
+        agreements: vec![
+            Agreement {
+                pair: lr.clone(),
+                goals: vec![
+                    Goal {
+                        id: goal(1),
+                        direction: GoalDirection::MenteeLearns,
+                        text: "Publish \"weekly\"\nposts — 每周".into(),
+                        measure: "8 posts, ≥ 20 reactions".into(),
+                        skill: Some(skill("custom-excel-macros")),
+                        objective: Some(objective),
+                        target_date: Some(day(2026, 5, 31)),
+                        progress: 100,
+                        milestones: vec![
+                            Milestone {
+                                text: "Profile".into(),
+                                done: true,
+                            },
+                            Milestone {
+                                text: String::new(),
+                                done: false,
+                            },
+                        ],
+                    },
+                    Goal {
+                        id: goal(2),
+                        direction: GoalDirection::MentorLearns,
+                        text: String::new(),
+                        measure: String::new(),
+                        skill: None,
+                        objective: None,
+                        target_date: None,
+                        progress: 0,
+                        milestones: vec![],
+                    },
+                ],
+                cadence: Cadence::Weekly,
+                session_minutes: 240,
+                channel: Some(Channel::VideoCall),
+                ground_rules: GroundRules {
+                    standard: vec![StandardRule::SafeFeedback, StandardRule::Confidentiality],
+                    custom: vec!["Cameras «on»".into()],
+                },
+                review_dates: vec![day(2026, 8, 28), day(2026, 5, 15)],
+                agreed_on: Some(day(2026, 3, 20)),
+                notes: "Tab\there, back\\slash".into(),
+            },
+            Agreement {
+                pair: dc.clone(),
+                goals: vec![Goal::new(goal(3), GoalDirection::MentorLearns)],
+                cadence: Cadence::Monthly,
+                session_minutes: 10,
+                channel: None,
+                ground_rules: GroundRules {
+                    standard: vec![],
+                    custom: vec![],
+                },
+                review_dates: vec![],
+                agreed_on: None,
+                notes: String::new(),
+            },
+        ],
+        sessions: vec![
+            Session {
+                id: seeded(SessionId::from_random_bytes, 10),
+                pair: lr.clone(),
+                start: at(day(2026, 3, 23), 0, 0),
+                minutes: 5,
+                status: SessionStatus::Held,
+                rescheduled_from: None,
+                topics: vec![skill("social-media"), skill("custom-excel-macros")],
+                notes: "<b>not html</b>".into(),
+                mentor_rating: Some(1),
+                mentee_rating: Some(5),
+                goal_progress: vec![
+                    GoalProgress {
+                        goal: goal(2),
+                        percent: 0,
+                    },
+                    GoalProgress {
+                        goal: goal(1),
+                        percent: 100,
+                    },
+                ],
+                sequence: u32::MAX,
+            },
+            Session {
+                id: seeded(SessionId::from_random_bytes, 11),
+                pair: lr.clone(),
+                start: at(day(2026, 4, 9), 23, 59),
+                minutes: 480,
+                status: SessionStatus::Rescheduled,
+                rescheduled_from: Some(at(day(2026, 4, 6), 9, 5)),
+                topics: vec![],
+                notes: String::new(),
+                mentor_rating: None,
+                mentee_rating: Some(3),
+                goal_progress: vec![],
+                sequence: 2,
+            },
+            Session {
+                id: seeded(SessionId::from_random_bytes, 12),
+                pair: lr,
+                start: at(day(2026, 4, 20), 10, 0),
+                minutes: 30,
+                status: SessionStatus::Cancelled,
+                rescheduled_from: None,
+                topics: vec![],
+                notes: String::new(),
+                mentor_rating: None,
+                mentee_rating: None,
+                goal_progress: vec![],
+                sequence: 0,
+            },
+            Session {
+                id: seeded(SessionId::from_random_bytes, 13),
+                pair: dc,
+                start: at(day(2026, 2, 28), 17, 30),
+                minutes: 45,
+                status: SessionStatus::Planned,
+                rescheduled_from: None,
+                topics: vec![skill("leadership")],
+                notes: String::new(),
+                mentor_rating: None,
+                mentee_rating: None,
+                goal_progress: vec![GoalProgress {
+                    goal: goal(3),
+                    percent: 60,
+                }],
+                sequence: 0,
+            },
+        ],
+        rounds: vec![
+            CheckinRound {
+                id: round(20),
+                kind: RoundKind::CheckIn,
+                opens: day(2026, 4, 15),
+                closes: day(2026, 4, 15),
+                invitations: vec![
+                    Invitation {
+                        participant: roberto.clone(),
+                        token: Token([0x00, 0xff, 0x10, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+                    },
+                    Invitation {
+                        participant: lucia.clone(),
+                        token: Token([0xab; 16]),
+                    },
+                ],
+            },
+            CheckinRound {
+                id: round(21),
+                kind: RoundKind::PreAssessment,
+                opens: day(2026, 2, 1),
+                closes: day(2026, 3, 1),
+                invitations: vec![Invitation {
+                    participant: roberto.clone(),
+                    token: Token([0x5a; 16]),
+                }],
+            },
+            CheckinRound {
+                id: round(22),
+                kind: RoundKind::PostAssessment,
+                opens: day(2026, 9, 1),
+                closes: day(2026, 9, 30),
+                invitations: vec![],
+            },
+        ],
+        responses: vec![
+            Response {
+                round: round(20),
+                participant: roberto.clone(),
+                answered_on: day(2026, 4, 16),
+                imported_on: day(2026, 4, 17),
+                answers: vec![
+                    Answer {
+                        question: "mood".into(),
+                        value: AnswerValue::Scale(1),
+                    },
+                    Answer {
+                        question: "progress".into(),
+                        value: AnswerValue::Percent(0),
+                    },
+                    Answer {
+                        question: "comment".into(),
+                        value: AnswerValue::Text("Muy bien,\n\"gracias\" 😀".into()),
+                    },
+                    Answer {
+                        question: "how_it_goes".into(),
+                        value: AnswerValue::Scale(5),
+                    },
+                    Answer {
+                        question: "goals".into(),
+                        value: AnswerValue::Percent(100),
+                    },
+                ],
+            },
+            Response {
+                round: round(21),
+                participant: roberto,
+                answered_on: day(2026, 2, 2),
+                imported_on: day(2026, 2, 2),
+                answers: vec![],
+            },
+        ],
+        templates: TemplateKind::ALL
+            .into_iter()
+            .zip([Lang::En, Lang::Es, Lang::It].into_iter().cycle())
+            .map(|(kind, lang)| TemplateOverride {
+                kind,
+                lang,
+                subject: format!("{kind:?} {lang:?}"),
+                body: "Hola {{ name }},\n\nline two".into(),
+            })
+            .chain([TemplateOverride {
+                kind: TemplateKind::Nudge,
+                lang: Lang::En,
+                subject: String::new(),
+                body: String::new(),
+            }])
+            .collect(),
+    }
+}
+
+/// The example with [`full_sessions`] in place of its section.
+fn full_workspace() -> Workspace {
+    let mut ws = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
+    ws.sessions = full_sessions(&ws);
+    assert_eq!(validate_workspace(&ws), vec![]);
+    ws
+}
+
+/// Every object in `value` has exactly the fields `fields_at` lists for its
+/// place, so the field lists (and document order) cannot drift from the
+/// structures.
+fn check_field_lists(value: &Value, keys: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            let path: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let known = fields_at(&path).unwrap_or_else(|| panic!("no field list for {path:?}"));
+            let mut written: Vec<&str> = map.keys().map(String::as_str).collect();
+            let mut known = known.to_vec();
+            written.sort();
+            known.sort();
+            assert_eq!(written, known, "{path:?}");
+            for (name, inner) in map {
+                keys.push(name.clone());
+                check_field_lists(inner, keys);
+                keys.pop();
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| check_field_lists(item, keys)),
+        _ => {}
+    }
+}
+
+#[test]
+fn sessions_section_round_trips_with_every_field_set() {
+    let ws = full_workspace();
+    let text = export_json(&ws, "2026-03-02T08:15:00Z");
+    let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.warnings, vec![]);
+    assert_eq!(preview.workspace, ws);
+    assert_eq!(
+        export_json(&preview.workspace, "2026-03-02T08:15:00Z"),
+        text
+    );
+
+    // The written shapes the format page documents.
+    let value: Value = serde_json::from_str(&text).unwrap();
+    check_field_lists(&value, &mut Vec::new());
+    let section = &value["sessions"];
+    assert_eq!(
+        section["settings"]["alerts"],
+        json!({"no_session_days": 1, "low_rating": 5, "low_mood": 1})
+    );
+    assert_eq!(section["agreements"][1]["channel"], Value::Null);
+    assert_eq!(section["agreements"][0]["goals"][1]["skill"], Value::Null);
+    let session = &section["sessions"][1];
+    assert_eq!(session["time"], json!("23:59"));
+    assert_eq!(
+        session["rescheduled_from"],
+        json!({"date": "2026-04-06", "time": "09:05"})
+    );
+    assert_eq!(session["mentor_rating"], Value::Null);
+    assert_eq!(section["sessions"][0]["sequence"], json!(u32::MAX));
+    assert_eq!(
+        section["rounds"][0]["invitations"][0]["token"],
+        json!("00ff100a000000000000000000000001")
+    );
+    assert_eq!(
+        section["responses"][0]["answers"],
+        json!([
+            {"question": "mood", "kind": "scale", "value": 1},
+            {"question": "progress", "kind": "percent", "value": 0},
+            {"question": "comment", "kind": "text", "value": "Muy bien,\n\"gracias\" 😀"},
+            {"question": "how_it_goes", "kind": "scale", "value": 5},
+            {"question": "goals", "kind": "percent", "value": 100}
+        ])
+    );
+    assert_eq!(
+        section["templates"][1],
+        json!({"kind": "match_announcement", "lang": "es", "subject": "MatchAnnouncement Es", "body": "Hola {{ name }},\n\nline two"})
+    );
+
+    // The browser's storage keeps exactly the same.
+    let stored = Stored {
+        workspace: ws,
+        demo: false,
+        revision: 4,
+        saved_at: "2026-03-02T08:15:00Z".into(),
+    };
+    let saved = encode_stored(&stored);
+    assert!(
+        saved.contains(r#""sessions":{"settings":{"time_zone":"America/Argentina/Buenos_Aires","#)
+    );
+    assert_eq!(decode_stored(&saved), Ok(stored));
+}
+
+#[test]
+fn files_without_sessions_import_with_an_empty_state() {
+    let old = edited(&[("/sessions", None)]);
+    let preview = import_bytes(&old).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.warnings, vec![]);
+    assert_eq!(preview.workspace.sessions, SessionsState::default());
+    // Export then writes the whole section, explicitly.
+    let value: Value =
+        serde_json::from_str(&export_json(&preview.workspace, "2026-03-02T08:15:00Z")).unwrap();
+    assert_eq!(
+        value["sessions"],
+        json!({
+            "settings": {
+                "time_zone": "", "first_checkin_day": 30, "checkin_every_days": 60, "holidays": [],
+                "alerts": {"no_session_days": 21, "low_rating": 2, "low_mood": 2}
+            },
+            "agreements": [], "sessions": [], "rounds": [], "responses": [], "templates": []
+        })
+    );
+
+    // Missing fields and null take their defaults one by one.
+    let (lucia, roberto) = (pid(LUCIA), pid(ROBERTO));
+    let lr = PairKey::new(lucia.clone(), roberto.clone());
+    type Case = (&'static str, Value, Box<dyn Fn(&mut SessionsState)>);
+    let cases: Vec<Case> = vec![
+        ("null section", Value::Null, Box::new(|_| {})),
+        ("empty section", json!({}), Box::new(|_| {})),
+        (
+            "all null",
+            json!({"settings": null, "agreements": null, "sessions": null, "rounds": null, "responses": null, "templates": null}),
+            Box::new(|_| {}),
+        ),
+        (
+            "one setting, one alert",
+            json!({"settings": {"time_zone": " UTC ", "alerts": {"low_mood": 3, "low_rating": null}}}),
+            Box::new(|s| {
+                s.settings.time_zone = "UTC".into();
+                s.settings.alerts.low_mood = 3;
+            }),
+        ),
+        (
+            "bare agreement and goal take the program's defaults",
+            json!({"agreements": [{"mentor_id": LUCIA, "mentee_id": ROBERTO, "goals": [{"id": GOAL_A, "direction": "Mentor_Learns"}]}]}),
+            Box::new(move |s| {
+                s.agreements.push(Agreement {
+                    pair: lr.clone(),
+                    goals: vec![Goal::new(
+                        GoalId::parse(GOAL_A).unwrap(),
+                        GoalDirection::MentorLearns,
+                    )],
+                    cadence: Cadence::Fortnightly,
+                    session_minutes: 30,
+                    channel: None,
+                    ground_rules: GroundRules::default(),
+                    review_dates: vec![],
+                    agreed_on: None,
+                    notes: String::new(),
+                })
+            }),
+        ),
+        (
+            "bare session",
+            json!({"sessions": [{"id": SESSION_1, "mentor_id": ROBERTO, "mentee_id": LUCIA, "date": "2026-03-23", "time": "09:00"}]}),
+            Box::new(move |s| {
+                s.sessions.push(Session {
+                    id: SessionId::parse(SESSION_1).unwrap(),
+                    // Sides are not checked against roles: roles may change later.
+                    pair: PairKey::new(roberto.clone(), lucia.clone()),
+                    start: at(day(2026, 3, 23), 9, 0),
+                    minutes: 30,
+                    status: SessionStatus::Planned,
+                    rescheduled_from: None,
+                    topics: vec![],
+                    notes: String::new(),
+                    mentor_rating: None,
+                    mentee_rating: None,
+                    goal_progress: vec![],
+                    sequence: 0,
+                })
+            }),
+        ),
+        (
+            "bare round, upper-case token, bare template",
+            json!({
+                "rounds": [{"id": ROUND, "kind": "CHECK_IN", "opens": "2026-04-15", "closes": "2026-04-15",
+                            "invitations": [{"participant_id": LUCIA, "token": "ABCDEF0123456789ABCDEF0123456789"}]}],
+                "templates": [{"kind": "thank_you", "lang": "it"}]
+            }),
+            Box::new(|s| {
+                s.rounds.push(CheckinRound {
+                    id: RoundId::parse(ROUND).unwrap(),
+                    kind: RoundKind::CheckIn,
+                    opens: day(2026, 4, 15),
+                    closes: day(2026, 4, 15),
+                    invitations: vec![Invitation {
+                        participant: pid(LUCIA),
+                        token: Token::from_hex("abcdef0123456789abcdef0123456789").unwrap(),
+                    }],
+                });
+                s.templates.push(TemplateOverride {
+                    kind: TemplateKind::ThankYou,
+                    lang: Lang::It,
+                    subject: String::new(),
+                    body: String::new(),
+                });
+            }),
+        ),
+    ];
+    for (name, section, expect) in cases {
+        let preview = import_bytes(&edited(&[("/sessions", Some(section))]))
+            .unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+        let mut expected = SessionsState::default();
+        expect(&mut expected);
+        assert_eq!(preview.workspace.sessions, expected, "{name}");
+        assert_eq!(preview.warnings, vec![], "{name}");
+    }
+
+    // Unknown fields inside the section are ignored with a warning.
+    let preview = import_bytes(&edited(&[
+        ("/sessions/calendar", Some(json!("google"))),
+        ("/sessions/settings/alerts/loud", Some(json!(true))),
+        (
+            "/sessions/agreements/0/goals/0/milestones/0/due",
+            Some(json!("2026-04-01")),
+        ),
+        (
+            "/sessions/sessions/1/rescheduled_from/reason",
+            Some(json!("flu")),
+        ),
+        ("/sessions/responses/0/answers/2/unit", Some(json!("%"))),
+    ]))
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let warnings: Vec<&str> = preview.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        warnings,
+        vec![
+            "sessions.settings.alerts.loud",
+            "sessions.agreements[0].goals[0].milestones[0].due",
+            "sessions.sessions[1].rescheduled_from.reason",
+            "sessions.responses[0].answers[2].unit",
+            "sessions.calendar",
+        ]
+    );
+}
+
+#[test]
+fn a_broken_sessions_section_reports_every_problem_with_its_place() {
+    use ProblemKind::*;
+    let range = |min: f64, max: f64| OutOfRange { min, max };
+    let unknown = |value: &str, allowed: &[&'static str]| UnknownValue {
+        value: value.into(),
+        allowed: allowed.to_vec(),
+    };
+    let bad_date = |value: &str| InvalidDate {
+        value: value.into(),
+    };
+    let bad_id = |value: &str| InvalidId {
+        value: value.into(),
+    };
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "section as list",
+            vec![("/sessions", Some(json!([])))],
+            vec![("sessions", wrong(Expected::Object, JsonType::Array))],
+        ),
+        (
+            "settings",
+            vec![
+                ("/sessions/settings/time_zone", Some(json!(1))),
+                ("/sessions/settings/first_checkin_day", Some(json!(0))),
+                ("/sessions/settings/checkin_every_days", Some(json!("60"))),
+                ("/sessions/settings/holidays/1", Some(json!("01/05/2026"))),
+                (
+                    "/sessions/settings/alerts/no_session_days",
+                    Some(json!(366)),
+                ),
+                ("/sessions/settings/alerts/low_rating", Some(json!(6))),
+                ("/sessions/settings/alerts/low_mood", Some(json!(2.5))),
+            ],
+            vec![
+                (
+                    "sessions.settings.time_zone",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                ("sessions.settings.first_checkin_day", range(1.0, 365.0)),
+                (
+                    "sessions.settings.checkin_every_days",
+                    wrong(Expected::WholeNumber, JsonType::String),
+                ),
+                ("sessions.settings.holidays[1]", bad_date("01/05/2026")),
+                (
+                    "sessions.settings.alerts.no_session_days",
+                    range(1.0, 365.0),
+                ),
+                ("sessions.settings.alerts.low_rating", range(1.0, 5.0)),
+                (
+                    "sessions.settings.alerts.low_mood",
+                    wrong(Expected::WholeNumber, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            "lists and entries of the wrong type",
+            vec![
+                ("/sessions/settings", Some(json!([]))),
+                ("/sessions/agreements", Some(json!({}))),
+                ("/sessions/sessions/0", Some(json!([SESSION_1]))),
+                ("/sessions/rounds/0/invitations/0", Some(json!(LUCIA))),
+                ("/sessions/responses/0/answers/0", Some(json!(4))),
+                ("/sessions/templates", Some(json!("nudge"))),
+            ],
+            vec![
+                (
+                    "sessions.settings",
+                    wrong(Expected::Object, JsonType::Array),
+                ),
+                (
+                    "sessions.agreements",
+                    wrong(Expected::List, JsonType::Object),
+                ),
+                (
+                    "sessions.sessions[0]",
+                    wrong(Expected::Object, JsonType::Array),
+                ),
+                (
+                    "sessions.rounds[0].invitations[0]",
+                    wrong(Expected::Object, JsonType::String),
+                ),
+                (
+                    "sessions.responses[0].answers[0]",
+                    wrong(Expected::Object, JsonType::Number),
+                ),
+                (
+                    "sessions.templates",
+                    wrong(Expected::List, JsonType::String),
+                ),
+            ],
+        ),
+        (
+            "agreement fields",
+            vec![("/sessions/agreements/0/mentee_id", Some(json!("roberto")))],
+            vec![
+                ("sessions.agreements[0].mentee_id", bad_id("roberto")),
+                // Logged progress names a goal of the pair's agreement, which
+                // no longer names that pair.
+                (
+                    "sessions.sessions[0].goal_progress[0].goal_id",
+                    UnknownGoal { id: GOAL_A.into() },
+                ),
+            ],
+        ),
+        (
+            "more agreement fields",
+            vec![
+                ("/sessions/agreements/0/mentor_id", None),
+                ("/sessions/sessions/0/goal_progress", Some(json!([]))),
+                ("/sessions/agreements/0/cadence", Some(json!("daily"))),
+                ("/sessions/agreements/0/session_minutes", Some(json!(5))),
+                ("/sessions/agreements/0/channel", Some(json!("fax"))),
+                (
+                    "/sessions/agreements/0/ground_rules/standard/1",
+                    Some(json!("be_nice")),
+                ),
+                (
+                    "/sessions/agreements/0/ground_rules/custom",
+                    Some(json!("Be kind")),
+                ),
+                (
+                    "/sessions/agreements/0/review_dates/1",
+                    Some(json!("2026-13-01")),
+                ),
+                ("/sessions/agreements/0/agreed_on", Some(json!(20260320))),
+                ("/sessions/agreements/0/notes", Some(json!(["x"]))),
+            ],
+            vec![
+                ("sessions.agreements[0].mentor_id", Missing),
+                (
+                    "sessions.agreements[0].cadence",
+                    unknown("daily", &["weekly", "fortnightly", "monthly"]),
+                ),
+                ("sessions.agreements[0].session_minutes", range(10.0, 240.0)),
+                (
+                    "sessions.agreements[0].channel",
+                    unknown(
+                        "fax",
+                        &["in_person", "video_call", "phone", "chat", "email"],
+                    ),
+                ),
+                (
+                    "sessions.agreements[0].ground_rules.standard[1]",
+                    unknown(
+                        "be_nice",
+                        &[
+                            "confidentiality",
+                            "no_fault_exit",
+                            "respect_time",
+                            "safe_feedback",
+                            "goals_both_ways",
+                        ],
+                    ),
+                ),
+                (
+                    "sessions.agreements[0].ground_rules.custom",
+                    wrong(Expected::List, JsonType::String),
+                ),
+                (
+                    "sessions.agreements[0].review_dates[1]",
+                    bad_date("2026-13-01"),
+                ),
+                (
+                    "sessions.agreements[0].agreed_on",
+                    wrong(Expected::Date, JsonType::Number),
+                ),
+                (
+                    "sessions.agreements[0].notes",
+                    wrong(Expected::Text, JsonType::Array),
+                ),
+            ],
+        ),
+        (
+            "goal fields",
+            vec![
+                ("/sessions/agreements/0/goals/1/id", None),
+                (
+                    "/sessions/agreements/0/goals/1/direction",
+                    Some(json!("both")),
+                ),
+                ("/sessions/agreements/0/goals/1/text", Some(json!(7))),
+                (
+                    "/sessions/agreements/0/goals/1/skill",
+                    Some(json!("Negotiation skills")),
+                ),
+                (
+                    "/sessions/agreements/0/goals/1/objective_id",
+                    Some(json!("sales")),
+                ),
+                (
+                    "/sessions/agreements/0/goals/1/target_date",
+                    Some(json!("soon")),
+                ),
+                ("/sessions/agreements/0/goals/1/progress", Some(json!(101))),
+                (
+                    "/sessions/agreements/0/goals/0/milestones/0/done",
+                    Some(json!("yes")),
+                ),
+                (
+                    "/sessions/agreements/0/goals/0/milestones/1/text",
+                    Some(json!(2)),
+                ),
+            ],
+            vec![
+                (
+                    "sessions.agreements[0].goals[0].milestones[0].done",
+                    wrong(Expected::Bool, JsonType::String),
+                ),
+                (
+                    "sessions.agreements[0].goals[0].milestones[1].text",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                ("sessions.agreements[0].goals[1].id", Missing),
+                (
+                    "sessions.agreements[0].goals[1].direction",
+                    unknown("both", &["mentee_learns", "mentor_learns"]),
+                ),
+                (
+                    "sessions.agreements[0].goals[1].text",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                (
+                    "sessions.agreements[0].goals[1].skill",
+                    bad_id("Negotiation skills"),
+                ),
+                (
+                    "sessions.agreements[0].goals[1].objective_id",
+                    bad_id("sales"),
+                ),
+                (
+                    "sessions.agreements[0].goals[1].target_date",
+                    bad_date("soon"),
+                ),
+                (
+                    "sessions.agreements[0].goals[1].progress",
+                    range(0.0, 100.0),
+                ),
+            ],
+        ),
+        (
+            "session fields",
+            vec![
+                ("/sessions/sessions/0/id", Some(json!("s1"))),
+                ("/sessions/sessions/0/date", Some(json!("2026-3-23"))),
+                ("/sessions/sessions/0/time", Some(json!("9:00"))),
+                ("/sessions/sessions/0/minutes", Some(json!(481))),
+                ("/sessions/sessions/0/status", Some(json!("done"))),
+                ("/sessions/sessions/0/topics/0", Some(json!("Social Media"))),
+                ("/sessions/sessions/0/mentor_rating", Some(json!(0))),
+                ("/sessions/sessions/0/mentee_rating", Some(json!(4.5))),
+                (
+                    "/sessions/sessions/0/goal_progress/0/percent",
+                    Some(json!(120)),
+                ),
+                ("/sessions/sessions/0/sequence", Some(json!(-1))),
+                ("/sessions/sessions/1/mentee_id", Some(json!(12))),
+                ("/sessions/sessions/1/time", Some(json!(930))),
+                (
+                    "/sessions/sessions/1/rescheduled_from",
+                    Some(json!("2026-04-06 09:00")),
+                ),
+            ],
+            vec![
+                ("sessions.sessions[0].id", bad_id("s1")),
+                ("sessions.sessions[0].date", bad_date("2026-3-23")),
+                (
+                    "sessions.sessions[0].time",
+                    InvalidTime {
+                        value: "9:00".into(),
+                    },
+                ),
+                ("sessions.sessions[0].minutes", range(5.0, 480.0)),
+                (
+                    "sessions.sessions[0].status",
+                    unknown("done", &["planned", "held", "cancelled", "rescheduled"]),
+                ),
+                ("sessions.sessions[0].topics[0]", bad_id("Social Media")),
+                ("sessions.sessions[0].mentor_rating", range(1.0, 5.0)),
+                (
+                    "sessions.sessions[0].mentee_rating",
+                    wrong(Expected::WholeNumber, JsonType::Number),
+                ),
+                (
+                    "sessions.sessions[0].goal_progress[0].percent",
+                    range(0.0, 100.0),
+                ),
+                ("sessions.sessions[0].sequence", range(0.0, 4_294_967_295.0)),
+                (
+                    "sessions.sessions[1].mentee_id",
+                    wrong(Expected::Id, JsonType::Number),
+                ),
+                (
+                    "sessions.sessions[1].time",
+                    wrong(Expected::Time, JsonType::Number),
+                ),
+                (
+                    "sessions.sessions[1].rescheduled_from",
+                    wrong(Expected::Object, JsonType::String),
+                ),
+            ],
+        ),
+        (
+            "session required fields",
+            vec![
+                ("/sessions/sessions/0/id", None),
+                ("/sessions/sessions/0/mentor_id", Some(Value::Null)),
+                ("/sessions/sessions/0/date", None),
+                ("/sessions/sessions/0/time", None),
+                ("/sessions/sessions/0/goal_progress/0/goal_id", None),
+                ("/sessions/sessions/0/goal_progress/0/percent", None),
+                (
+                    "/sessions/sessions/1/rescheduled_from",
+                    Some(json!({"time": "24:00"})),
+                ),
+            ],
+            vec![
+                ("sessions.sessions[0].id", Missing),
+                ("sessions.sessions[0].mentor_id", Missing),
+                ("sessions.sessions[0].date", Missing),
+                ("sessions.sessions[0].time", Missing),
+                ("sessions.sessions[0].goal_progress[0].goal_id", Missing),
+                ("sessions.sessions[0].goal_progress[0].percent", Missing),
+                ("sessions.sessions[1].rescheduled_from.date", Missing),
+                (
+                    "sessions.sessions[1].rescheduled_from.time",
+                    InvalidTime {
+                        value: "24:00".into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "round fields and tokens",
+            vec![
+                ("/sessions/rounds/0/kind", Some(json!("survey"))),
+                ("/sessions/rounds/0/opens", None),
+                ("/sessions/rounds/0/closes", Some(json!("2026-04-31"))),
+                ("/sessions/rounds/0/invitations/0/participant_id", None),
+                (
+                    "/sessions/rounds/0/invitations/0/token",
+                    Some(json!("5f1d3c2b")),
+                ),
+                // 32 characters, but `+` is not a hex digit (Rust's radix parser would take "+f").
+                (
+                    "/sessions/rounds/0/invitations/1/token",
+                    Some(json!("+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f")),
+                ),
+            ],
+            vec![
+                (
+                    "sessions.rounds[0].kind",
+                    unknown("survey", &["check_in", "pre_assessment", "post_assessment"]),
+                ),
+                ("sessions.rounds[0].opens", Missing),
+                ("sessions.rounds[0].closes", bad_date("2026-04-31")),
+                ("sessions.rounds[0].invitations[0].participant_id", Missing),
+                ("sessions.rounds[0].invitations[0].token", InvalidToken),
+                ("sessions.rounds[0].invitations[1].token", InvalidToken),
+            ],
+        ),
+        (
+            "token missing or not text",
+            vec![
+                ("/sessions/rounds/0/invitations/0/token", None),
+                ("/sessions/rounds/0/invitations/1/token", Some(json!(12345))),
+            ],
+            vec![
+                ("sessions.rounds[0].invitations[0].token", Missing),
+                (
+                    "sessions.rounds[0].invitations[1].token",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            "an unreadable round id leaves its answers without a round",
+            vec![("/sessions/rounds/0/id", Some(json!(7)))],
+            vec![
+                (
+                    "sessions.rounds[0].id",
+                    wrong(Expected::Id, JsonType::Number),
+                ),
+                (
+                    "sessions.responses[0].round_id",
+                    UnknownRound { id: ROUND.into() },
+                ),
+            ],
+        ),
+        (
+            "response fields",
+            vec![
+                ("/sessions/responses/0/round_id", None),
+                (
+                    "/sessions/responses/0/participant_id",
+                    Some(json!("roberto")),
+                ),
+                (
+                    "/sessions/responses/0/answered_on",
+                    Some(json!("yesterday")),
+                ),
+                ("/sessions/responses/0/imported_on", None),
+                ("/sessions/responses/0/answers", Some(json!("fine"))),
+            ],
+            vec![
+                ("sessions.responses[0].round_id", Missing),
+                ("sessions.responses[0].participant_id", bad_id("roberto")),
+                ("sessions.responses[0].answered_on", bad_date("yesterday")),
+                ("sessions.responses[0].imported_on", Missing),
+                (
+                    "sessions.responses[0].answers",
+                    wrong(Expected::List, JsonType::String),
+                ),
+            ],
+        ),
+        (
+            "answers",
+            vec![
+                ("/sessions/responses/0/answers/0/question", None),
+                ("/sessions/responses/0/answers/0/kind", Some(json!("stars"))),
+                ("/sessions/responses/0/answers/1/value", Some(json!(6))),
+                ("/sessions/responses/0/answers/2/value", Some(json!("40%"))),
+                ("/sessions/responses/0/answers/3/value", Some(json!(5))),
+            ],
+            vec![
+                ("sessions.responses[0].answers[0].question", Missing),
+                (
+                    "sessions.responses[0].answers[0].kind",
+                    unknown("stars", &["scale", "percent", "text"]),
+                ),
+                ("sessions.responses[0].answers[1].value", range(1.0, 5.0)),
+                (
+                    "sessions.responses[0].answers[2].value",
+                    wrong(Expected::WholeNumber, JsonType::String),
+                ),
+                (
+                    "sessions.responses[0].answers[3].value",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            "answer kind and value missing",
+            vec![
+                ("/sessions/responses/0/answers/0/kind", None),
+                ("/sessions/responses/0/answers/1/value", None),
+                ("/sessions/responses/0/answers/2/value", Some(json!(101))),
+            ],
+            vec![
+                ("sessions.responses[0].answers[0].kind", Missing),
+                ("sessions.responses[0].answers[1].value", Missing),
+                ("sessions.responses[0].answers[2].value", range(0.0, 100.0)),
+            ],
+        ),
+        (
+            "templates",
+            vec![
+                ("/sessions/templates/0/kind", Some(json!("reminder"))),
+                ("/sessions/templates/0/lang", Some(json!("fr"))),
+                ("/sessions/templates/0/subject", Some(json!(1))),
+                ("/sessions/templates/0/body", Some(json!({"text": "x"}))),
+            ],
+            vec![
+                (
+                    "sessions.templates[0].kind",
+                    unknown(
+                        "reminder",
+                        &[
+                            "invitation",
+                            "match_announcement",
+                            "session_reminder",
+                            "checkin_request",
+                            "nudge",
+                            "thank_you",
+                        ],
+                    ),
+                ),
+                (
+                    "sessions.templates[0].lang",
+                    unknown("fr", &["en", "es", "it"]),
+                ),
+                (
+                    "sessions.templates[0].subject",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                (
+                    "sessions.templates[0].body",
+                    wrong(Expected::Text, JsonType::Object),
+                ),
+            ],
+        ),
+        (
+            "all at once, in file order",
+            vec![
+                ("/sessions/templates/0/lang", None),
+                ("/sessions/responses/0/answers/1/value", Some(json!(0))),
+                ("/sessions/rounds/0/invitations/1/token", Some(json!(""))),
+                ("/sessions/sessions/1/minutes", Some(json!(0))),
+                ("/sessions/agreements/0/goals/0/progress", Some(json!(-1))),
+                ("/sessions/settings/alerts/low_rating", Some(json!(0))),
+                ("/pairing/min_score", Some(json!(101))),
+                ("/program/name", Some(json!(1))),
+            ],
+            vec![
+                ("program.name", wrong(Expected::Text, JsonType::Number)),
+                ("pairing.min_score", range(0.0, 100.0)),
+                ("sessions.settings.alerts.low_rating", range(1.0, 5.0)),
+                (
+                    "sessions.agreements[0].goals[0].progress",
+                    range(0.0, 100.0),
+                ),
+                ("sessions.sessions[1].minutes", range(5.0, 480.0)),
+                ("sessions.rounds[0].invitations[1].token", InvalidToken),
+                ("sessions.responses[0].answers[1].value", range(1.0, 5.0)),
+                ("sessions.templates[0].lang", Missing),
+            ],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+}
+
+#[test]
+fn sessions_rules_are_checked_against_the_rest_of_the_file() {
+    use ProblemKind::*;
+    let dup = |first: &str| DuplicateEntry {
+        first: first.to_string(),
+    };
+    let stranger = || UnknownParticipant {
+        id: STRANGER.to_string(),
+    };
+    let round0 = || example()["sessions"]["rounds"][0].clone();
+    let response0 = || example()["sessions"]["responses"][0].clone();
+    let second_agreement = json!({
+        "mentor_id": DIEGO, "mentee_id": CARMEN,
+        "goals": [{"id": OTHER_UUID, "direction": "mentee_learns"}]
+    });
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "unknown people",
+            vec![
+                ("/sessions/agreements/0/mentee_id", Some(json!(STRANGER))),
+                // Logged progress needs the agreement of the same pair.
+                ("/sessions/sessions/0/goal_progress", Some(json!([]))),
+                ("/sessions/sessions/1/mentor_id", Some(json!(STRANGER))),
+                (
+                    "/sessions/rounds/0/invitations/0/participant_id",
+                    Some(json!(STRANGER)),
+                ),
+                (
+                    "/sessions/responses/0/participant_id",
+                    Some(json!(STRANGER)),
+                ),
+            ],
+            vec![
+                ("sessions.agreements[0].mentee_id", stranger()),
+                ("sessions.sessions[1].mentor_id", stranger()),
+                (
+                    "sessions.rounds[0].invitations[0].participant_id",
+                    stranger(),
+                ),
+                ("sessions.responses[0].participant_id", stranger()),
+            ],
+        ),
+        (
+            "duplicate ids",
+            vec![
+                (
+                    "/sessions/agreements/0/goals/1/id",
+                    Some(json!(GOAL_A.to_uppercase())),
+                ),
+                ("/sessions/sessions/1/id", Some(json!(SESSION_1))),
+                (
+                    "/sessions/rounds",
+                    Some(
+                        json!([round0(), {"id": ROUND, "kind": "post_assessment", "opens": "2026-08-01", "closes": "2026-08-31"}]),
+                    ),
+                ),
+            ],
+            vec![
+                (
+                    "sessions.agreements[0].goals[1].id",
+                    DuplicateId { id: GOAL_A.into() },
+                ),
+                (
+                    "sessions.sessions[1].id",
+                    DuplicateId {
+                        id: SESSION_1.into(),
+                    },
+                ),
+                ("sessions.rounds[1].id", DuplicateId { id: ROUND.into() }),
+            ],
+        ),
+        (
+            "unknown objective, skills, goal and round",
+            vec![
+                (
+                    "/sessions/agreements/0/goals/0/objective_id",
+                    Some(json!(OTHER_UUID)),
+                ),
+                (
+                    "/sessions/agreements/0/goals/1/skill",
+                    Some(json!("juggling")),
+                ),
+                (
+                    "/sessions/sessions/0/topics",
+                    Some(json!(["social-media", "custom-nope", "social-media"])),
+                ),
+                (
+                    "/sessions/sessions/0/goal_progress/0/goal_id",
+                    Some(json!(OTHER_UUID)),
+                ),
+                ("/sessions/responses/0/round_id", Some(json!(OTHER_UUID))),
+            ],
+            vec![
+                (
+                    "sessions.agreements[0].goals[0].objective_id",
+                    UnknownObjective {
+                        id: OTHER_UUID.into(),
+                    },
+                ),
+                (
+                    "sessions.agreements[0].goals[1].skill",
+                    UnknownSkill {
+                        id: "juggling".into(),
+                    },
+                ),
+                (
+                    "sessions.sessions[0].topics[1]",
+                    UnknownSkill {
+                        id: "custom-nope".into(),
+                    },
+                ),
+                (
+                    "sessions.sessions[0].topics[2]",
+                    DuplicateSkill {
+                        id: "social-media".into(),
+                    },
+                ),
+                (
+                    "sessions.sessions[0].goal_progress[0].goal_id",
+                    UnknownGoal {
+                        id: OTHER_UUID.into(),
+                    },
+                ),
+                (
+                    "sessions.responses[0].round_id",
+                    UnknownRound {
+                        id: OTHER_UUID.into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "progress on another pair's goal, or with no agreement at all",
+            vec![
+                ("/sessions/agreements/1", Some(second_agreement.clone())),
+                (
+                    "/sessions/sessions/0/goal_progress/0/goal_id",
+                    Some(json!(OTHER_UUID)),
+                ),
+                ("/sessions/sessions/1/mentee_id", Some(json!(CARMEN))),
+                (
+                    "/sessions/sessions/1/goal_progress",
+                    Some(json!([{"goal_id": GOAL_B, "percent": 10}])),
+                ),
+            ],
+            vec![
+                (
+                    "sessions.sessions[0].goal_progress[0].goal_id",
+                    UnknownGoal {
+                        id: OTHER_UUID.into(),
+                    },
+                ),
+                (
+                    "sessions.sessions[1].goal_progress[0].goal_id",
+                    UnknownGoal { id: GOAL_B.into() },
+                ),
+            ],
+        ),
+        (
+            "the same entry twice",
+            vec![
+                (
+                    "/sessions/agreements/1",
+                    Some(json!({"mentor_id": LUCIA, "mentee_id": ROBERTO.to_uppercase()})),
+                ),
+                (
+                    "/sessions/sessions/0/goal_progress/1",
+                    Some(json!({"goal_id": GOAL_A, "percent": 60})),
+                ),
+                (
+                    "/sessions/rounds/0/invitations/2",
+                    Some(
+                        json!({"participant_id": LUCIA, "token": "11111111111111111111111111111111"}),
+                    ),
+                ),
+                (
+                    "/sessions/responses/0/answers/4",
+                    Some(json!({"question": "mood", "kind": "scale", "value": 1})),
+                ),
+                ("/sessions/responses/1", Some(response0())),
+                (
+                    "/sessions/templates/1",
+                    Some(json!({"kind": "Nudge", "lang": " ES "})),
+                ),
+            ],
+            vec![
+                ("sessions.agreements[1]", dup("sessions.agreements[0]")),
+                (
+                    "sessions.sessions[0].goal_progress[1]",
+                    dup("sessions.sessions[0].goal_progress[0]"),
+                ),
+                (
+                    "sessions.rounds[0].invitations[2]",
+                    dup("sessions.rounds[0].invitations[0]"),
+                ),
+                (
+                    "sessions.responses[0].answers[4]",
+                    dup("sessions.responses[0].answers[1]"),
+                ),
+                ("sessions.responses[1]", dup("sessions.responses[0]")),
+                ("sessions.templates[1]", dup("sessions.templates[0]")),
+            ],
+        ),
+        (
+            "a token shared by two people (letter case aside)",
+            vec![(
+                "/sessions/rounds/0/invitations/1/token",
+                Some(json!("5F1D3C2B9A8E7D6C5B4A39281706F5E4")),
+            )],
+            vec![(
+                "sessions.rounds[0].invitations[1].token",
+                dup("sessions.rounds[0].invitations[0].token"),
+            )],
+        ),
+        (
+            "answers from people the round did not invite",
+            vec![
+                ("/sessions/rounds/0/invitations/1", None),
+                ("/sessions/responses/1", Some(response0())),
+                ("/sessions/responses/1/participant_id", Some(json!(DIEGO))),
+            ],
+            vec![
+                (
+                    "sessions.responses[0].participant_id",
+                    NotInvited { id: ROBERTO.into() },
+                ),
+                (
+                    "sessions.responses[1].participant_id",
+                    NotInvited { id: DIEGO.into() },
+                ),
+            ],
+        ),
+        (
+            "a round that closes before it opens",
+            vec![("/sessions/rounds/0/closes", Some(json!("2026-04-14")))],
+            vec![("sessions.rounds[0].closes", EndBeforeStart)],
+        ),
+        (
+            "time zones that are not Area/City names",
+            vec![("/sessions/settings/time_zone", Some(json!("Madrid")))],
+            vec![(
+                "sessions.settings.time_zone",
+                InvalidTimeZone {
+                    value: "Madrid".into(),
+                },
+            )],
+        ),
+        (
+            "blank question, blank custom rule, long notes",
+            vec![
+                (
+                    "/sessions/responses/0/answers/0/question",
+                    Some(json!("  ")),
+                ),
+                (
+                    "/sessions/agreements/0/ground_rules/custom/0",
+                    Some(json!("")),
+                ),
+                ("/sessions/sessions/0/notes", Some(json!("n".repeat(2001)))),
+            ],
+            vec![
+                ("sessions.agreements[0].ground_rules.custom[0]", Required),
+                ("sessions.sessions[0].notes", TooLong { max: 2000 }),
+                ("sessions.responses[0].answers[0].question", Required),
+            ],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+
+    // Allowed: the log of a pair that is not (or no longer) accepted, with
+    // its own agreement; sides that no longer match the roles; a person in
+    // several rounds; every spelling of a time zone the rule accepts.
+    for time_zone in [
+        "",
+        "UTC",
+        " Europe/Madrid ",
+        "Etc/GMT+1",
+        "America/Port-au-Prince",
+    ] {
+        let fine = edited(&[
+            ("/pairing/pairs", Some(json!([]))),
+            ("/pairing/locked", Some(json!([]))),
+            ("/sessions/settings/time_zone", Some(json!(time_zone))),
+            ("/sessions/agreements/1", Some(second_agreement.clone())),
+            (
+                "/sessions/sessions/2",
+                Some(json!({
+                    "id": OTHER_UUID, "mentor_id": CARMEN, "mentee_id": DIEGO,
+                    "date": "2026-05-05", "time": "18:00"
+                })),
+            ),
+            ("/sessions/sessions/1/mentor_id", Some(json!(DIEGO))),
+            ("/sessions/sessions/1/mentee_id", Some(json!(CARMEN))),
+            (
+                "/sessions/sessions/1/goal_progress",
+                Some(json!([{"goal_id": OTHER_UUID, "percent": 100}])),
+            ),
+            (
+                "/sessions/rounds/1",
+                Some(
+                    json!({"id": OTHER_UUID, "kind": "pre_assessment", "opens": "2026-02-01", "closes": "2026-02-01",
+                            "invitations": [{"participant_id": ROBERTO, "token": "22222222222222222222222222222222"}]}),
+                ),
+            ),
+        ]);
+        let preview = import_bytes(&fine).unwrap_or_else(|p| panic!("{time_zone:?}: {p:#?}"));
+        assert_eq!(preview.workspace.sessions.sessions.len(), 3);
+        assert_eq!(
+            preview.workspace.sessions.settings.time_zone,
+            time_zone.trim()
+        );
+    }
+}
+
+#[test]
+fn sessions_ranges_are_checked_in_the_domain_too() {
+    use ProblemKind::*;
+    let base = full_workspace();
+    let range = |min: f64, max: f64| OutOfRange { min, max };
+    fn long(n: usize) -> String {
+        "x".repeat(n)
+    }
+    type Case = (
+        &'static str,
+        Box<dyn Fn(&mut SessionsState)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "settings",
+            Box::new(|s| {
+                s.settings.first_checkin_day = 0;
+                s.settings.checkin_every_days = 366;
+                s.settings.alerts.no_session_days = 0;
+                s.settings.alerts.low_rating = 0;
+                s.settings.alerts.low_mood = 6;
+                s.settings.time_zone = format!("Europe/{}", long(60));
+            }),
+            vec![
+                (
+                    "sessions.settings.time_zone",
+                    InvalidTimeZone {
+                        value: format!("Europe/{}", long(60)),
+                    },
+                ),
+                ("sessions.settings.first_checkin_day", range(1.0, 365.0)),
+                ("sessions.settings.checkin_every_days", range(1.0, 365.0)),
+                (
+                    "sessions.settings.alerts.no_session_days",
+                    range(1.0, 365.0),
+                ),
+                ("sessions.settings.alerts.low_rating", range(1.0, 5.0)),
+                ("sessions.settings.alerts.low_mood", range(1.0, 5.0)),
+            ],
+        ),
+        (
+            "agreement",
+            Box::new(|s| {
+                let a = &mut s.agreements[0];
+                a.goals[0].text = long(501);
+                a.goals[0].measure = long(501);
+                a.goals[0].progress = 101;
+                a.goals[0].milestones[0].text = long(301);
+                a.session_minutes = 241;
+                a.ground_rules.custom[0] = long(301);
+                a.notes = long(2001);
+            }),
+            vec![
+                ("sessions.agreements[0].goals[0].text", TooLong { max: 500 }),
+                (
+                    "sessions.agreements[0].goals[0].measure",
+                    TooLong { max: 500 },
+                ),
+                (
+                    "sessions.agreements[0].goals[0].progress",
+                    range(0.0, 100.0),
+                ),
+                (
+                    "sessions.agreements[0].goals[0].milestones[0].text",
+                    TooLong { max: 300 },
+                ),
+                ("sessions.agreements[0].session_minutes", range(10.0, 240.0)),
+                (
+                    "sessions.agreements[0].ground_rules.custom[0]",
+                    TooLong { max: 300 },
+                ),
+                ("sessions.agreements[0].notes", TooLong { max: 2000 }),
+            ],
+        ),
+        (
+            "session",
+            Box::new(|s| {
+                let x = &mut s.sessions[0];
+                x.minutes = 4;
+                x.mentor_rating = Some(0);
+                x.mentee_rating = Some(6);
+                x.goal_progress[1].percent = 101;
+                s.sessions[1].minutes = 481;
+            }),
+            vec![
+                ("sessions.sessions[0].minutes", range(5.0, 480.0)),
+                ("sessions.sessions[0].mentor_rating", range(1.0, 5.0)),
+                ("sessions.sessions[0].mentee_rating", range(1.0, 5.0)),
+                (
+                    "sessions.sessions[0].goal_progress[1].percent",
+                    range(0.0, 100.0),
+                ),
+                ("sessions.sessions[1].minutes", range(5.0, 480.0)),
+            ],
+        ),
+        (
+            "answers and templates",
+            Box::new(|s| {
+                let answers = &mut s.responses[0].answers;
+                answers[0].value = AnswerValue::Scale(0);
+                answers[1].value = AnswerValue::Percent(101);
+                answers[2].value = AnswerValue::Text(long(2001));
+                answers[3].question = long(81);
+                s.templates[0].subject = long(201);
+                s.templates[0].body = long(5001);
+            }),
+            vec![
+                ("sessions.responses[0].answers[0].value", range(1.0, 5.0)),
+                ("sessions.responses[0].answers[1].value", range(0.0, 100.0)),
+                (
+                    "sessions.responses[0].answers[2].value",
+                    TooLong { max: 2000 },
+                ),
+                (
+                    "sessions.responses[0].answers[3].question",
+                    TooLong { max: 80 },
+                ),
+                ("sessions.templates[0].subject", TooLong { max: 200 }),
+                ("sessions.templates[0].body", TooLong { max: 5000 }),
+            ],
+        ),
+        (
+            "limits",
+            Box::new(|s| {
+                s.settings.first_checkin_day = 365;
+                s.settings.alerts.low_rating = 1;
+                s.sessions[0].minutes = 480;
+                s.agreements[0].goals[0].text = long(500);
+                s.templates[0].body = long(5000);
+            }),
+            vec![],
+        ),
+    ];
+    for (name, mutate, expected) in cases {
+        let mut ws = base.clone();
+        mutate(&mut ws.sessions);
+        let found: Vec<(String, ProblemKind)> = validate_workspace(&ws)
+            .into_iter()
+            .map(|p| (p.path, p.kind))
+            .collect();
+        assert_eq!(found, owned(expected), "{name}");
+        // The section's own check says the same.
+        assert_eq!(validate_sessions(&ws), validate_workspace(&ws), "{name}");
+    }
+}
+
+#[test]
+fn removing_a_participant_removes_their_sessions_records() {
+    let mut ws = full_workspace();
+    ws.remove_participant(&pid(ROBERTO));
+    assert_eq!(validate_workspace(&ws), vec![]);
+    let sessions = &ws.sessions;
+    assert_eq!(sessions.agreements.len(), 1);
+    assert_eq!(sessions.sessions.len(), 1);
+    assert!(sessions.responses.is_empty());
+    assert_eq!(
+        sessions
+            .rounds
+            .iter()
+            .map(|r| r.invitations.len())
+            .collect::<Vec<_>>(),
+        vec![1, 0, 0]
+    );
+    let text = export_json(&ws, "2026-03-02T08:15:00Z");
+    let preview = import_bytes(text.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.workspace, ws);
+}
+
+#[test]
+fn removing_an_objective_unlinks_goals_and_used_skills_are_reported() {
+    let mut ws = full_workspace();
+    let custom = SkillId::parse("custom-excel-macros").unwrap();
+    assert!(ws.sessions.uses_skill(&custom));
+    assert!(
+        ws.sessions
+            .uses_skill(&SkillId::parse("leadership").unwrap())
+    );
+    assert!(!ws.sessions.uses_skill(&SkillId::parse("ai-tools").unwrap()));
+
+    // What the Program page does on save: without the unlink the goal would
+    // point at nothing and the saved program would no longer load.
+    ws.program.objectives.clear();
+    assert_eq!(
+        validate_sessions(&ws),
+        vec![Problem::new(
+            "sessions.agreements[0].goals[0].objective_id",
+            ProblemKind::UnknownObjective {
+                id: OBJECTIVE.into()
+            }
+        )]
+    );
+    ws.sessions.unlink_objectives(&[]);
+    assert_eq!(ws.sessions.agreements[0].goals[0].objective, None);
+    assert_eq!(
+        ws.sessions.agreements[0].goals[0].text,
+        full_sessions(&full_workspace()).agreements[0].goals[0].text
+    );
+    assert_eq!(validate_workspace(&ws), vec![]);
+}
+
+// ---------------------------------------------------------------------------
 // Property tests
 
 fn free_text() -> impl Strategy<Value = String> {
@@ -1857,6 +3454,464 @@ fn build_pairing(raw: RawPairing, people: &mut [Participant]) -> PairingState {
     state
 }
 
+/// A goal as picks among the program's skills and objectives.
+#[derive(Clone, Debug)]
+struct RawGoal {
+    direction: GoalDirection,
+    texts: [String; 2],
+    skill: Option<Index>,
+    objective: Option<Index>,
+    target_date: Option<Date>,
+    progress: u8,
+    milestones: Vec<(String, bool)>,
+}
+
+#[derive(Clone, Debug)]
+struct RawAgreement {
+    pair: (Index, Index),
+    goals: Vec<RawGoal>,
+    cadence: Cadence,
+    session_minutes: u16,
+    channel: Option<Channel>,
+    rules: (Vec<StandardRule>, Vec<String>),
+    review_dates: Vec<Date>,
+    agreed_on: Option<Date>,
+    notes: String,
+}
+
+#[derive(Clone, Debug)]
+struct RawSession {
+    /// `Some`: the pair of that agreement (so goals can be logged); `None`:
+    /// any two people, as for a pair that has since changed.
+    agreement: Option<Index>,
+    pair: (Index, Index),
+    start: (Date, u16),
+    minutes: u16,
+    status: SessionStatus,
+    rescheduled_from: Option<(Date, u16)>,
+    topics: Vec<Index>,
+    notes: String,
+    ratings: (Option<u8>, Option<u8>),
+    progress: Vec<(Index, u8)>,
+    sequence: u32,
+}
+
+#[derive(Clone, Debug)]
+struct RawRound {
+    kind: RoundKind,
+    opens: Date,
+    days_open: i64,
+    invitees: Vec<Index>,
+}
+
+#[derive(Clone, Debug)]
+struct RawResponse {
+    round: Index,
+    invitee: Index,
+    dates: (Date, Date),
+    answers: Vec<(&'static str, AnswerValue)>,
+}
+
+#[derive(Clone, Debug)]
+struct RawSessions {
+    time_zone: &'static str,
+    days: [u16; 3],
+    thresholds: [u8; 2],
+    holidays: Vec<Date>,
+    agreements: Vec<RawAgreement>,
+    sessions: Vec<RawSession>,
+    rounds: Vec<RawRound>,
+    responses: Vec<RawResponse>,
+    templates: Vec<(TemplateKind, Lang, String, String)>,
+}
+
+fn raw_goal() -> impl Strategy<Value = RawGoal> {
+    (
+        prop::sample::select(GoalDirection::ALL.to_vec()),
+        [free_text(), free_text()],
+        prop::option::of(any::<Index>()),
+        prop::option::of(any::<Index>()),
+        prop::option::of(date()),
+        0u8..=100,
+        prop::collection::vec((free_text(), any::<bool>()), 0..3),
+    )
+        .prop_map(
+            |(direction, texts, skill, objective, target_date, progress, milestones)| RawGoal {
+                direction,
+                texts,
+                skill,
+                objective,
+                target_date,
+                progress,
+                milestones,
+            },
+        )
+}
+
+fn raw_agreement() -> impl Strategy<Value = RawAgreement> {
+    (
+        (any::<Index>(), any::<Index>()),
+        prop::collection::vec(raw_goal(), 0..3),
+        prop::sample::select(Cadence::ALL.to_vec()),
+        10u16..=240,
+        prop::option::of(prop::sample::select(Channel::ALL.to_vec())),
+        (
+            prop::sample::subsequence(StandardRule::ALL.to_vec(), 0..=5).prop_shuffle(),
+            prop::collection::vec(name_text("Rule"), 0..2),
+        ),
+        prop::collection::vec(date(), 0..3),
+        prop::option::of(date()),
+        free_text(),
+    )
+        .prop_map(
+            |(
+                pair,
+                goals,
+                cadence,
+                session_minutes,
+                channel,
+                rules,
+                review_dates,
+                agreed_on,
+                notes,
+            )| {
+                RawAgreement {
+                    pair,
+                    goals,
+                    cadence,
+                    session_minutes,
+                    channel,
+                    rules,
+                    review_dates,
+                    agreed_on,
+                    notes,
+                }
+            },
+        )
+}
+
+fn raw_session() -> impl Strategy<Value = RawSession> {
+    let when = || (date(), 0u16..24 * 60);
+    let rating = || prop::option::of(1u8..=5);
+    (
+        prop::option::of(any::<Index>()),
+        (any::<Index>(), any::<Index>()),
+        when(),
+        5u16..=480,
+        prop::sample::select(SessionStatus::ALL.to_vec()),
+        prop::option::of(when()),
+        prop::collection::vec(any::<Index>(), 0..3),
+        free_text(),
+        (rating(), rating()),
+        prop::collection::vec((any::<Index>(), 0u8..=100), 0..3),
+        any::<u32>(),
+    )
+        .prop_map(
+            |(
+                agreement,
+                pair,
+                start,
+                minutes,
+                status,
+                rescheduled_from,
+                topics,
+                notes,
+                ratings,
+                progress,
+                sequence,
+            )| {
+                RawSession {
+                    agreement,
+                    pair,
+                    start,
+                    minutes,
+                    status,
+                    rescheduled_from,
+                    topics,
+                    notes,
+                    ratings,
+                    progress,
+                    sequence,
+                }
+            },
+        )
+}
+
+fn raw_answer() -> impl Strategy<Value = (&'static str, AnswerValue)> {
+    (
+        prop::sample::select(vec!["how_it_goes", "mood", "progress", "comment"]),
+        prop_oneof![
+            (1u8..=5).prop_map(AnswerValue::Scale),
+            (0u8..=100).prop_map(AnswerValue::Percent),
+            free_text().prop_map(AnswerValue::Text),
+        ],
+    )
+}
+
+fn raw_sessions() -> impl Strategy<Value = RawSessions> {
+    let langs = vec![Lang::En, Lang::Es, Lang::It];
+    (
+        prop::sample::select(vec![
+            "",
+            "UTC",
+            "Europe/Madrid",
+            "America/Argentina/Buenos_Aires",
+            "Etc/GMT+1",
+        ]),
+        prop::array::uniform3(1u16..=365),
+        prop::array::uniform2(1u8..=5),
+        prop::collection::vec(date(), 0..3),
+        prop::collection::vec(raw_agreement(), 0..3),
+        prop::collection::vec(raw_session(), 0..4),
+        prop::collection::vec(
+            (
+                prop::sample::select(RoundKind::ALL.to_vec()),
+                date(),
+                0i64..90,
+                prop::collection::vec(any::<Index>(), 0..4),
+            )
+                .prop_map(|(kind, opens, days_open, invitees)| RawRound {
+                    kind,
+                    opens,
+                    days_open,
+                    invitees,
+                }),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                any::<Index>(),
+                any::<Index>(),
+                (date(), date()),
+                prop::collection::vec(raw_answer(), 0..4),
+            )
+                .prop_map(|(round, invitee, dates, answers)| RawResponse {
+                    round,
+                    invitee,
+                    dates,
+                    answers,
+                }),
+            0..4,
+        ),
+        prop::collection::vec(
+            (
+                prop::sample::select(TemplateKind::ALL.to_vec()),
+                prop::sample::select(langs),
+                free_text(),
+                free_text(),
+            ),
+            0..4,
+        ),
+    )
+        .prop_map(
+            |(
+                time_zone,
+                days,
+                thresholds,
+                holidays,
+                agreements,
+                sessions,
+                rounds,
+                responses,
+                templates,
+            )| {
+                RawSessions {
+                    time_zone,
+                    days,
+                    thresholds,
+                    holidays,
+                    agreements,
+                    sessions,
+                    rounds,
+                    responses,
+                    templates,
+                }
+            },
+        )
+}
+
+/// A valid sessions state for `people`: the picks are made to obey every
+/// rule (unique ids and entries, known references, invited answers).
+fn build_sessions(
+    raw: RawSessions,
+    people: &[Participant],
+    objectives: &[Objective],
+    skills: &[SkillId],
+) -> SessionsState {
+    let mut state = SessionsState::default();
+    state.settings = SessionSettings {
+        time_zone: raw.time_zone.to_string(),
+        first_checkin_day: raw.days[0],
+        checkin_every_days: raw.days[1],
+        holidays: raw.holidays,
+        alerts: AlertSettings {
+            no_session_days: raw.days[2],
+            low_rating: raw.thresholds[0],
+            low_mood: raw.thresholds[1],
+        },
+    };
+    for (t, (kind, lang, subject, body)) in raw.templates.into_iter().enumerate() {
+        if state.template(kind, lang).is_none() {
+            state.templates.push(TemplateOverride {
+                kind,
+                lang,
+                subject: format!("{subject} {t}"),
+                body,
+            });
+        }
+    }
+    let ids: Vec<ParticipantId> = people.iter().map(|p| p.id.clone()).collect();
+    if ids.is_empty() {
+        return state;
+    }
+    let objective_ids: Vec<ObjectiveId> = objectives.iter().map(|o| o.id.clone()).collect();
+    let mut next_id = 0u64;
+    let mut fresh = || {
+        next_id += 1;
+        seeded_bytes(0x5e55_1000 + next_id)
+    };
+    let pair_of = |(a, b): &(Index, Index)| PairKey::new(a.get(&ids).clone(), b.get(&ids).clone());
+
+    for raw_agreement in raw.agreements {
+        let pair = pair_of(&raw_agreement.pair);
+        if state.agreement(&pair).is_some() {
+            continue;
+        }
+        let goals = raw_agreement
+            .goals
+            .into_iter()
+            .map(|g| {
+                let [text, measure] = g.texts;
+                Goal {
+                    id: GoalId::from_random_bytes(fresh()),
+                    direction: g.direction,
+                    text,
+                    measure,
+                    skill: g.skill.map(|i| i.get(skills).clone()),
+                    objective: g
+                        .objective
+                        .filter(|_| !objective_ids.is_empty())
+                        .map(|i| i.get(&objective_ids).clone()),
+                    target_date: g.target_date,
+                    progress: g.progress,
+                    milestones: g
+                        .milestones
+                        .into_iter()
+                        .map(|(text, done)| Milestone { text, done })
+                        .collect(),
+                }
+            })
+            .collect();
+        let (standard, custom) = raw_agreement.rules;
+        state.agreements.push(Agreement {
+            pair,
+            goals,
+            cadence: raw_agreement.cadence,
+            session_minutes: raw_agreement.session_minutes,
+            channel: raw_agreement.channel,
+            ground_rules: GroundRules { standard, custom },
+            review_dates: raw_agreement.review_dates,
+            agreed_on: raw_agreement.agreed_on,
+            notes: raw_agreement.notes,
+        });
+    }
+
+    let at = |(date, minutes): (Date, u16)| LocalDateTime {
+        date,
+        time: LocalTime::from_minutes(minutes).unwrap(),
+    };
+    for r in raw.sessions {
+        let agreement = match r.agreement {
+            Some(i) if !state.agreements.is_empty() => Some(i.get(&state.agreements)),
+            _ => None,
+        };
+        let pair = agreement.map_or_else(|| pair_of(&r.pair), |a| a.pair.clone());
+        let goals: Vec<GoalId> = agreement
+            .map(|a| a.goals.iter().map(|g| g.id.clone()).collect())
+            .unwrap_or_default();
+        let mut goal_progress: Vec<GoalProgress> = Vec::new();
+        if !goals.is_empty() {
+            for (goal, percent) in &r.progress {
+                let goal = goal.get(&goals).clone();
+                if goal_progress.iter().all(|p| p.goal != goal) {
+                    goal_progress.push(GoalProgress {
+                        goal,
+                        percent: *percent,
+                    });
+                }
+            }
+        }
+        state.sessions.push(Session {
+            id: SessionId::from_random_bytes(fresh()),
+            pair,
+            start: at(r.start),
+            minutes: r.minutes,
+            status: r.status,
+            rescheduled_from: r.rescheduled_from.map(at),
+            topics: pick(skills, &r.topics),
+            notes: r.notes,
+            mentor_rating: r.ratings.0,
+            mentee_rating: r.ratings.1,
+            goal_progress,
+            sequence: r.sequence,
+        });
+    }
+
+    for r in raw.rounds {
+        let invitations = pick(&ids, &r.invitees)
+            .into_iter()
+            .map(|participant| Invitation {
+                participant,
+                // Distinct, as fresh random tokens are.
+                token: Token(fresh()),
+            })
+            .collect();
+        state.rounds.push(CheckinRound {
+            id: RoundId::from_random_bytes(fresh()),
+            kind: r.kind,
+            opens: r.opens,
+            closes: r.opens.add_days(r.days_open).unwrap(),
+            invitations,
+        });
+    }
+
+    for r in raw.responses {
+        if state.rounds.is_empty() {
+            break;
+        }
+        let round = r.round.get(&state.rounds);
+        if round.invitations.is_empty() {
+            continue;
+        }
+        let participant = r.invitee.get(&round.invitations).participant.clone();
+        let round = round.id.clone();
+        if state
+            .responses
+            .iter()
+            .any(|x| x.round == round && x.participant == participant)
+        {
+            continue;
+        }
+        let mut answers: Vec<Answer> = Vec::new();
+        for (question, value) in r.answers {
+            if answers.iter().all(|a| a.question != question) {
+                answers.push(Answer {
+                    question: question.to_string(),
+                    value,
+                });
+            }
+        }
+        state.responses.push(Response {
+            round,
+            participant,
+            answered_on: r.dates.0,
+            imported_on: r.dates.1,
+            answers,
+        });
+    }
+    state
+}
+
 fn workspace_strategy() -> impl Strategy<Value = Workspace> {
     (
         program_strategy(),
@@ -1870,111 +3925,118 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
         ),
         prop::collection::vec(raw_participant(), 0..6),
         raw_pairing(),
+        raw_sessions(),
     )
-        .prop_map(|(mut program, objectives, skills, people, raw_pairing)| {
-            let mut catalogue = Catalogue::default();
-            for (i, (name, kind)) in skills.into_iter().enumerate() {
-                let name = format!("{name} {i}");
-                let id = catalogue.new_custom_id(&name);
-                catalogue.custom.push(CustomSkill { id, name, kind });
-            }
-            let pool = all_skill_ids(&catalogue.custom);
-            program.objectives = objectives
-                .into_iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let [company_goal, owner_department, unit] = o.texts;
-                    Objective {
-                        id: ObjectiveId::from_random_bytes(seeded_bytes(
-                            o.seed.wrapping_add(i as u64),
-                        )),
-                        title: format!("{} {i}", o.title),
-                        company_goal,
-                        owner_department,
-                        kpi_name: o.kpi,
-                        unit,
-                        baseline: o.baseline,
-                        target: o.target,
-                        current: o.current,
-                        skills: pick(&pool, &o.skills),
-                    }
-                })
-                .collect();
-            let mut participants: Vec<Participant> = Vec::new();
-            for (i, r) in people.into_iter().enumerate() {
-                let id =
-                    ParticipantId::from_random_bytes(seeded_bytes(r.seed.wrapping_add(i as u64)));
-                // Managers come from earlier people only: no loops, no self.
-                let manager = match (&r.manager, i) {
-                    (Some(index), i) if i > 0 => Some(participants[index.index(i)].id.clone()),
-                    _ => None,
-                };
-                let offered_ids = pick(
-                    &pool,
-                    &r.offered.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
-                );
-                let skills_offered = offered_ids
-                    .into_iter()
-                    .zip(r.offered.iter().map(|(_, level)| *level))
-                    .map(|(skill, level)| OfferedSkill { skill, level })
-                    .collect();
-                let wanted_ids = pick(
-                    &pool,
-                    &r.wanted.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
-                );
-                let skills_wanted = wanted_ids
-                    .into_iter()
-                    .zip(r.wanted.iter().map(|(_, priority)| *priority))
-                    .map(|(skill, priority)| WantedSkill { skill, priority })
-                    .collect();
-                let mut availability = Availability::default();
-                for (d, day) in Weekday::ALL.into_iter().enumerate() {
-                    for (p, part) in DayPart::ALL.into_iter().enumerate() {
-                        availability.set(day, part, r.availability & (1 << (d * 3 + p)) != 0);
-                    }
+        .prop_map(
+            |(mut program, objectives, skills, people, raw_pairing, raw_sessions)| {
+                let mut catalogue = Catalogue::default();
+                for (i, (name, kind)) in skills.into_iter().enumerate() {
+                    let name = format!("{name} {i}");
+                    let id = catalogue.new_custom_id(&name);
+                    catalogue.custom.push(CustomSkill { id, name, kind });
                 }
-                let mut interests: Vec<String> = Vec::new();
-                for tag in r.interests {
-                    if !interests.contains(&tag) {
-                        interests.push(tag);
+                let pool = all_skill_ids(&catalogue.custom);
+                program.objectives = objectives
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let [company_goal, owner_department, unit] = o.texts;
+                        Objective {
+                            id: ObjectiveId::from_random_bytes(seeded_bytes(
+                                o.seed.wrapping_add(i as u64),
+                            )),
+                            title: format!("{} {i}", o.title),
+                            company_goal,
+                            owner_department,
+                            kpi_name: o.kpi,
+                            unit,
+                            baseline: o.baseline,
+                            target: o.target,
+                            current: o.current,
+                            skills: pick(&pool, &o.skills),
+                        }
+                    })
+                    .collect();
+                let mut participants: Vec<Participant> = Vec::new();
+                for (i, r) in people.into_iter().enumerate() {
+                    let id = ParticipantId::from_random_bytes(seeded_bytes(
+                        r.seed.wrapping_add(i as u64),
+                    ));
+                    // Managers come from earlier people only: no loops, no self.
+                    let manager = match (&r.manager, i) {
+                        (Some(index), i) if i > 0 => Some(participants[index.index(i)].id.clone()),
+                        _ => None,
+                    };
+                    let offered_ids = pick(
+                        &pool,
+                        &r.offered.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
+                    );
+                    let skills_offered = offered_ids
+                        .into_iter()
+                        .zip(r.offered.iter().map(|(_, level)| *level))
+                        .map(|(skill, level)| OfferedSkill { skill, level })
+                        .collect();
+                    let wanted_ids = pick(
+                        &pool,
+                        &r.wanted.iter().map(|(ix, _)| *ix).collect::<Vec<_>>(),
+                    );
+                    let skills_wanted = wanted_ids
+                        .into_iter()
+                        .zip(r.wanted.iter().map(|(_, priority)| *priority))
+                        .map(|(skill, priority)| WantedSkill { skill, priority })
+                        .collect();
+                    let mut availability = Availability::default();
+                    for (d, day) in Weekday::ALL.into_iter().enumerate() {
+                        for (p, part) in DayPart::ALL.into_iter().enumerate() {
+                            availability.set(day, part, r.availability & (1 << (d * 3 + p)) != 0);
+                        }
                     }
+                    let mut interests: Vec<String> = Vec::new();
+                    for tag in r.interests {
+                        if !interests.contains(&tag) {
+                            interests.push(tag);
+                        }
+                    }
+                    let [department, job_title, grade, location, notes, _] = r.texts;
+                    participants.push(Participant {
+                        id,
+                        name: format!("{} {i}", r.name),
+                        email: format!("{}.{i}@example.com", r.email_local),
+                        role: r.role,
+                        department,
+                        job_title,
+                        manager,
+                        seniority: Seniority {
+                            years: r.years,
+                            grade,
+                        },
+                        languages: r.languages,
+                        location,
+                        time_zone: r.time_zone.to_string(),
+                        skills_offered,
+                        skills_wanted,
+                        interests,
+                        channels: r.channels,
+                        availability,
+                        capacity: r.capacity,
+                        never_pair_with: Vec::new(),
+                        consent_date: r.consent,
+                        active: r.active,
+                        notes,
+                    });
                 }
-                let [department, job_title, grade, location, notes, _] = r.texts;
-                participants.push(Participant {
-                    id,
-                    name: format!("{} {i}", r.name),
-                    email: format!("{}.{i}@example.com", r.email_local),
-                    role: r.role,
-                    department,
-                    job_title,
-                    manager,
-                    seniority: Seniority {
-                        years: r.years,
-                        grade,
-                    },
-                    languages: r.languages,
-                    location,
-                    time_zone: r.time_zone.to_string(),
-                    skills_offered,
-                    skills_wanted,
-                    interests,
-                    channels: r.channels,
-                    availability,
-                    capacity: r.capacity,
-                    never_pair_with: Vec::new(),
-                    consent_date: r.consent,
-                    active: r.active,
-                    notes,
-                });
-            }
-            let pairing = build_pairing(raw_pairing, &mut participants);
-            Workspace {
-                program,
-                participants,
-                catalogue,
-                pairing,
-            }
-        })
+                let pairing = build_pairing(raw_pairing, &mut participants);
+                let sessions =
+                    build_sessions(raw_sessions, &participants, &program.objectives, &pool);
+                Workspace {
+                    program,
+                    participants,
+                    catalogue,
+                    pairing,
+                    sessions,
+                }
+            },
+        )
 }
 
 fn any_finite() -> impl Strategy<Value = f64> {

@@ -16,6 +16,7 @@ fn expected(locale: Locale, expected: Expected) -> String {
         Expected::Object => td_string!(locale, types.object),
         Expected::Date => td_string!(locale, types.date),
         Expected::Id => td_string!(locale, types.id),
+        Expected::Time => td_string!(locale, types.time),
     }
     .to_string()
 }
@@ -141,6 +142,15 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         }
         LockedAndForbidden => td_string!(l, problems.locked_and_forbidden).to_string(),
         NeverPairSelf => td_string!(l, problems.never_pair_self).to_string(),
+        InvalidTime { value } => td_string!(l, problems.invalid_time, value = value).to_string(),
+        InvalidToken => td_string!(l, problems.invalid_token).to_string(),
+        InvalidTimeZone { value } => {
+            td_string!(l, problems.invalid_time_zone, value = value).to_string()
+        }
+        UnknownObjective { id } => td_string!(l, problems.unknown_objective, id = id).to_string(),
+        UnknownGoal { id } => td_string!(l, problems.unknown_goal, id = id).to_string(),
+        UnknownRound { id } => td_string!(l, problems.unknown_round, id = id).to_string(),
+        NotInvited { id } => td_string!(l, problems.not_invited, id = id).to_string(),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Expected {
     Date,
     /// A UUID
     Id,
+    /// `HH:MM`
+    Time,
 }
 
 /// What a binary file looks like, to say "this is a PNG image" rather than
@@ -161,6 +163,33 @@ pub enum ProblemKind {
     LockedAndForbidden,
     /// A person on their own never-pair list.
     NeverPairSelf,
+    /// Not a 24-hour `HH:MM` time.
+    InvalidTime {
+        value: String,
+    },
+    /// A check-in token that is not 32 hexadecimal digits. The value is a
+    /// secret, so it is not repeated.
+    InvalidToken,
+    /// Not shaped like an IANA time-zone name (`Europe/Madrid`).
+    InvalidTimeZone {
+        value: String,
+    },
+    /// Refers to an objective that is not in the program.
+    UnknownObjective {
+        id: String,
+    },
+    /// Refers to a goal that is not in the agreement of the same pair.
+    UnknownGoal {
+        id: String,
+    },
+    /// Refers to a check-in round that does not exist.
+    UnknownRound {
+        id: String,
+    },
+    /// An answer from participant `id`, whom the round did not invite.
+    NotInvited {
+        id: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -219,6 +248,7 @@ impl fmt::Display for Expected {
             Expected::Object => "an object",
             Expected::Date => "a date (YYYY-MM-DD)",
             Expected::Id => "an id (UUID)",
+            Expected::Time => "a time (HH:MM)",
         })
     }
 }
@@ -303,6 +333,16 @@ impl fmt::Display for ProblemKind {
             }
             LockedAndForbidden => write!(f, "this pair is both locked and forbidden"),
             NeverPairSelf => write!(f, "a person cannot be on their own never-pair list"),
+            InvalidTime { value } => write!(f, "\"{value}\" is not a time (HH:MM)"),
+            InvalidToken => write!(f, "not a check-in token (32 hexadecimal digits)"),
+            InvalidTimeZone { value } => write!(
+                f,
+                "\"{value}\" is not a time-zone name (Area/City, e.g. Europe/Madrid)"
+            ),
+            UnknownObjective { id } => write!(f, "no objective has id {id}"),
+            UnknownGoal { id } => write!(f, "goal {id} is not in this pair's agreement"),
+            UnknownRound { id } => write!(f, "no check-in round has id {id}"),
+            NotInvited { id } => write!(f, "participant {id} was not invited to this round"),
         }
     }
 }

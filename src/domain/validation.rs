@@ -12,12 +12,13 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use super::ids::ParticipantId;
+use super::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId};
 use super::matching::model::{Criterion, PairKey, PairingState, Weights};
 use super::participants::{Participant, Role};
 use super::problem::{Problem, ProblemKind};
 use super::program::Program;
-use super::skills::{Catalogue, DEFAULT_SKILLS, SkillId};
+use super::sessions::{AnswerValue, Session, TemplateKind, Token};
+use super::skills::{Catalogue, DEFAULT_SKILLS, Lang, SkillId};
 use super::text;
 use super::workspace::Workspace;
 
@@ -37,6 +38,23 @@ pub mod limits {
     pub const SKILL_NAME: usize = 80;
     /// The pairing threshold is a score out of 100.
     pub const MAX_MIN_SCORE: u8 = 100;
+    /// Goal progress, progress logged at a session and percent answers.
+    pub const MAX_PERCENT: u8 = 100;
+    /// A logged session may run shorter or longer than the program's usual
+    /// length (10–240 minutes), but not absurdly so.
+    pub const MIN_LOGGED_MINUTES: u16 = 5;
+    pub const MAX_LOGGED_MINUTES: u16 = 480;
+    /// Check-in timing and the no-session alert, in days (at most a year).
+    pub const MAX_SETTING_DAYS: u16 = 365;
+    pub const GOAL_TEXT: usize = 500;
+    pub const MILESTONE: usize = 300;
+    /// A question id such as `mood` or `skill:<skill id>` (ids are at most 64).
+    pub const QUESTION: usize = 80;
+    pub const ANSWER_TEXT: usize = 2000;
+    pub const TEMPLATE_SUBJECT: usize = 200;
+    pub const TEMPLATE_BODY: usize = 5000;
+    /// `America/Argentina/Buenos_Aires` is 30; IANA names stay well below.
+    pub const TIME_ZONE: usize = 64;
 }
 
 /// Every problem in the whole workspace, with file-format paths
@@ -97,7 +115,40 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
         &|id| first_by_id.get(id).map(|&i| participants[i].role),
         &mut Sink::new("", &mut out),
     );
+    sessions_problems(
+        workspace,
+        &|id| first_by_id.contains_key(id),
+        &mut Sink::new("sessions.", &mut out),
+    );
     out
+}
+
+/// Problems of the sessions section alone, with full file paths
+/// (`sessions.sessions[3].mentor_rating`), for forms that edit it.
+pub fn validate_sessions(workspace: &Workspace) -> Vec<Problem> {
+    let known: HashSet<&ParticipantId> = workspace.participants.iter().map(|p| &p.id).collect();
+    let mut out = Vec::new();
+    sessions_problems(
+        workspace,
+        &|id| known.contains(id),
+        &mut Sink::new("sessions.", &mut out),
+    );
+    out
+}
+
+/// IANA shape, without a zone database: `UTC`, or `Area/City` segments
+/// (`America/Argentina/Buenos_Aires`, `Etc/GMT+1`) of ASCII letters, digits,
+/// `_`, `-` and `+`, each starting with a letter. Whether the zone exists is
+/// for the calendar code to say.
+pub fn looks_like_time_zone(name: &str) -> bool {
+    let segment_ok = |segment: &str| {
+        segment.starts_with(|c: char| c.is_ascii_alphabetic())
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+    };
+    name.len() <= limits::TIME_ZONE
+        && (name == "UTC" || (name.contains('/') && name.split('/').all(segment_ok)))
 }
 
 /// The file-format name of each criterion's weight (`pairing.weights.<name>`).
@@ -560,6 +611,359 @@ fn pairing_problems(
                 }
             }
         }
+    }
+}
+
+/// The sessions section against the participants, objectives and skills.
+/// Pairs are not required to be accepted now (a log outlives re-pairing), but
+/// everyone named must still be a participant.
+fn sessions_problems(
+    workspace: &Workspace,
+    known: &dyn Fn(&ParticipantId) -> bool,
+    sink: &mut Sink,
+) {
+    use ProblemKind::*;
+
+    let state = &workspace.sessions;
+    let catalogue = &workspace.catalogue;
+    let person = |sink: &mut Sink, path: String, id: &ParticipantId| {
+        if !known(id) {
+            sink.push(path, UnknownParticipant { id: id.to_string() });
+        }
+    };
+    let percent = |sink: &mut Sink, path: &str, value: u8| {
+        sink.range(path, f64::from(value), 0.0, f64::from(limits::MAX_PERCENT));
+    };
+    let rating = |sink: &mut Sink, path: &str, value: u8| {
+        sink.range(
+            path,
+            f64::from(value),
+            f64::from(Session::MIN_RATING),
+            f64::from(Session::MAX_RATING),
+        );
+    };
+    let days = |sink: &mut Sink, path: &str, value: u16| {
+        sink.range(
+            path,
+            f64::from(value),
+            1.0,
+            f64::from(limits::MAX_SETTING_DAYS),
+        );
+    };
+
+    let settings = &state.settings;
+    if !settings.time_zone.is_empty() && !looks_like_time_zone(&settings.time_zone) {
+        sink.push(
+            "settings.time_zone",
+            InvalidTimeZone {
+                value: settings.time_zone.clone(),
+            },
+        );
+    }
+    days(
+        sink,
+        "settings.first_checkin_day",
+        settings.first_checkin_day,
+    );
+    days(
+        sink,
+        "settings.checkin_every_days",
+        settings.checkin_every_days,
+    );
+    days(
+        sink,
+        "settings.alerts.no_session_days",
+        settings.alerts.no_session_days,
+    );
+    rating(
+        sink,
+        "settings.alerts.low_rating",
+        settings.alerts.low_rating,
+    );
+    rating(sink, "settings.alerts.low_mood", settings.alerts.low_mood);
+
+    let objectives: HashSet<&ObjectiveId> =
+        workspace.program.objectives.iter().map(|o| &o.id).collect();
+    let mut agreements: HashMap<&PairKey, usize> = HashMap::new();
+    let mut goal_ids: HashSet<&GoalId> = HashSet::new();
+    for (a, agreement) in state.agreements.iter().enumerate() {
+        let at = format!("agreements[{a}]");
+        person(sink, format!("{at}.mentor_id"), &agreement.pair.mentor);
+        person(sink, format!("{at}.mentee_id"), &agreement.pair.mentee);
+        match agreements.entry(&agreement.pair) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("{}agreements[{}]", sink.prefix, first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(a);
+            }
+        }
+        for (g, goal) in agreement.goals.iter().enumerate() {
+            let at = |field: &str| format!("agreements[{a}].goals[{g}].{field}");
+            if !goal_ids.insert(&goal.id) {
+                sink.push(
+                    at("id"),
+                    DuplicateId {
+                        id: goal.id.to_string(),
+                    },
+                );
+            }
+            sink.max_len(&at("text"), &goal.text, limits::GOAL_TEXT);
+            sink.max_len(&at("measure"), &goal.measure, limits::GOAL_TEXT);
+            if let Some(skill) = &goal.skill
+                && !catalogue.contains(skill)
+            {
+                sink.push(
+                    at("skill"),
+                    UnknownSkill {
+                        id: skill.to_string(),
+                    },
+                );
+            }
+            if let Some(objective) = &goal.objective
+                && !objectives.contains(objective)
+            {
+                sink.push(
+                    at("objective_id"),
+                    UnknownObjective {
+                        id: objective.to_string(),
+                    },
+                );
+            }
+            percent(sink, &at("progress"), goal.progress);
+            for (m, milestone) in goal.milestones.iter().enumerate() {
+                sink.max_len(
+                    &at(&format!("milestones[{m}].text")),
+                    &milestone.text,
+                    limits::MILESTONE,
+                );
+            }
+        }
+        sink.range(
+            &format!("{at}.session_minutes"),
+            f64::from(agreement.session_minutes),
+            f64::from(Program::MIN_SESSION_MINUTES),
+            f64::from(Program::MAX_SESSION_MINUTES),
+        );
+        for (k, rule) in agreement.ground_rules.custom.iter().enumerate() {
+            sink.required_text(
+                &format!("{at}.ground_rules.custom[{k}]"),
+                rule,
+                limits::GROUND_RULE,
+            );
+        }
+        sink.max_len(&format!("{at}.notes"), &agreement.notes, limits::NOTES);
+    }
+
+    // The goals each pair can log progress on: those of its (first) agreement.
+    let goals_of = |pair: &PairKey| -> Option<&Vec<super::sessions::Goal>> {
+        agreements.get(pair).map(|&a| &state.agreements[a].goals)
+    };
+    let mut session_ids: HashSet<&SessionId> = HashSet::new();
+    for (s, session) in state.sessions.iter().enumerate() {
+        let at = |field: &str| format!("sessions[{s}].{field}");
+        if !session_ids.insert(&session.id) {
+            sink.push(
+                at("id"),
+                DuplicateId {
+                    id: session.id.to_string(),
+                },
+            );
+        }
+        person(sink, at("mentor_id"), &session.pair.mentor);
+        person(sink, at("mentee_id"), &session.pair.mentee);
+        sink.range(
+            &at("minutes"),
+            f64::from(session.minutes),
+            f64::from(limits::MIN_LOGGED_MINUTES),
+            f64::from(limits::MAX_LOGGED_MINUTES),
+        );
+        let mut seen_topics = HashSet::new();
+        for (k, topic) in session.topics.iter().enumerate() {
+            skill_reference(
+                sink,
+                &at(&format!("topics[{k}]")),
+                topic,
+                catalogue,
+                &mut seen_topics,
+            );
+        }
+        sink.max_len(&at("notes"), &session.notes, limits::NOTES);
+        if let Some(r) = session.mentor_rating {
+            rating(sink, &at("mentor_rating"), r);
+        }
+        if let Some(r) = session.mentee_rating {
+            rating(sink, &at("mentee_rating"), r);
+        }
+        let goals = goals_of(&session.pair);
+        let mut seen_goals: HashMap<&GoalId, usize> = HashMap::new();
+        for (k, progress) in session.goal_progress.iter().enumerate() {
+            let path = at(&format!("goal_progress[{k}]"));
+            if !goals.is_some_and(|list| list.iter().any(|g| g.id == progress.goal)) {
+                sink.push(
+                    format!("{path}.goal_id"),
+                    UnknownGoal {
+                        id: progress.goal.to_string(),
+                    },
+                );
+            }
+            match seen_goals.entry(&progress.goal) {
+                Entry::Occupied(first) => sink.push(
+                    &path,
+                    DuplicateEntry {
+                        first: format!(
+                            "{}{}",
+                            sink.prefix,
+                            at(&format!("goal_progress[{}]", first.get()))
+                        ),
+                    },
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(k);
+                }
+            }
+            percent(sink, &format!("{path}.percent"), progress.percent);
+        }
+    }
+
+    // Who each round invited (the first round with an id, as for agreements).
+    let mut invited: HashMap<&RoundId, HashSet<&ParticipantId>> = HashMap::new();
+    let mut tokens: HashMap<&Token, String> = HashMap::new();
+    for (r, round) in state.rounds.iter().enumerate() {
+        let at = format!("rounds[{r}]");
+        let first_with_id = !invited.contains_key(&round.id);
+        if !first_with_id {
+            sink.push(
+                format!("{at}.id"),
+                DuplicateId {
+                    id: round.id.to_string(),
+                },
+            );
+        }
+        if round.closes < round.opens {
+            sink.push(format!("{at}.closes"), EndBeforeStart);
+        }
+        let mut people: HashMap<&ParticipantId, usize> = HashMap::new();
+        for (k, invitation) in round.invitations.iter().enumerate() {
+            let path = format!("{at}.invitations[{k}]");
+            person(
+                sink,
+                format!("{path}.participant_id"),
+                &invitation.participant,
+            );
+            match people.entry(&invitation.participant) {
+                Entry::Occupied(first) => sink.push(
+                    &path,
+                    DuplicateEntry {
+                        first: format!("{}{at}.invitations[{}]", sink.prefix, first.get()),
+                    },
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(k);
+                }
+            }
+            // A shared secret would let one person answer as another.
+            match tokens.entry(&invitation.token) {
+                Entry::Occupied(first) => sink.push(
+                    format!("{path}.token"),
+                    DuplicateEntry {
+                        first: first.get().clone(),
+                    },
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(format!("{}{path}.token", sink.prefix));
+                }
+            }
+        }
+        if first_with_id {
+            invited.insert(&round.id, people.into_keys().collect());
+        }
+    }
+
+    let mut answered: HashMap<(&RoundId, &ParticipantId), usize> = HashMap::new();
+    for (k, response) in state.responses.iter().enumerate() {
+        let at = format!("responses[{k}]");
+        let round = invited.get(&response.round);
+        if round.is_none() {
+            sink.push(
+                format!("{at}.round_id"),
+                UnknownRound {
+                    id: response.round.to_string(),
+                },
+            );
+        }
+        if !known(&response.participant) {
+            person(sink, format!("{at}.participant_id"), &response.participant);
+        } else if round.is_some_and(|people| !people.contains(&response.participant)) {
+            sink.push(
+                format!("{at}.participant_id"),
+                NotInvited {
+                    id: response.participant.to_string(),
+                },
+            );
+        }
+        match answered.entry((&response.round, &response.participant)) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("{}responses[{}]", sink.prefix, first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+            }
+        }
+        let mut questions: HashMap<&str, usize> = HashMap::new();
+        for (q, answer) in response.answers.iter().enumerate() {
+            let path = format!("{at}.answers[{q}]");
+            sink.required_text(
+                &format!("{path}.question"),
+                &answer.question,
+                limits::QUESTION,
+            );
+            match questions.entry(answer.question.trim()) {
+                Entry::Occupied(first) => sink.push(
+                    &path,
+                    DuplicateEntry {
+                        first: format!("{}{at}.answers[{}]", sink.prefix, first.get()),
+                    },
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(q);
+                }
+            }
+            let value_path = format!("{path}.value");
+            match &answer.value {
+                AnswerValue::Scale(n) => rating(sink, &value_path, *n),
+                AnswerValue::Percent(n) => percent(sink, &value_path, *n),
+                AnswerValue::Text(text) => sink.max_len(&value_path, text, limits::ANSWER_TEXT),
+            }
+        }
+    }
+
+    let mut templates: HashMap<(TemplateKind, Lang), usize> = HashMap::new();
+    for (t, template) in state.templates.iter().enumerate() {
+        let at = format!("templates[{t}]");
+        match templates.entry((template.kind, template.lang)) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("{}templates[{}]", sink.prefix, first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(t);
+            }
+        }
+        sink.max_len(
+            &format!("{at}.subject"),
+            &template.subject,
+            limits::TEMPLATE_SUBJECT,
+        );
+        sink.max_len(&format!("{at}.body"), &template.body, limits::TEMPLATE_BODY);
     }
 }
 
@@ -1621,6 +2025,35 @@ mod tests {
             };
             assert_eq!(validate_workspace(&ws), problems(&expected), "{name}");
         }
+    }
+
+    #[test]
+    fn time_zone_names_are_judged_by_shape() {
+        let cases = [
+            ("Europe/Madrid", true),
+            ("America/Argentina/Buenos_Aires", true),
+            ("America/Port-au-Prince", true),
+            ("Etc/GMT+1", true),
+            ("Etc/GMT-14", true),
+            ("UTC", true),
+            ("Madrid", false),
+            ("CET", false),
+            ("utc", false),
+            ("Europe/", false),
+            ("/Madrid", false),
+            ("Europe//Madrid", false),
+            ("Europe/Madrid Time", false),
+            ("Europe/1Madrid", false),
+            ("Europe/Mádrid", false),
+            ("+01:00", false),
+            ("", false),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(looks_like_time_zone(name), expected, "{name}");
+        }
+        let long = format!("Area/{}", "x".repeat(59));
+        assert!(looks_like_time_zone(&long));
+        assert!(!looks_like_time_zone(&format!("{long}x")));
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::domain::date::Date;
 use crate::domain::ids::is_uuid;
 use crate::domain::matching::model::{PairingState, Weights};
 use crate::domain::problem::{Expected, JsonType, Problem, ProblemKind};
+use crate::domain::program::Program;
+use crate::domain::sessions::{LocalTime, Session};
 use crate::domain::skills::SkillId;
 use crate::domain::validation::limits;
 
@@ -327,6 +329,7 @@ impl Decoder {
             participants: Vec::new(),
             skills: Vec::new(),
             pairing: PairingV1::default(),
+            sessions: SessionsV1::default(),
         };
         let Some(map) = self.object(value, &root, TOP_FIELDS) else {
             return file;
@@ -359,6 +362,11 @@ impl Decoder {
         let loc = root.key("pairing");
         if let Some(pairing) = get(map, "pairing") {
             file.pairing = self.pairing(pairing, &loc);
+        }
+
+        let loc = root.key("sessions");
+        if let Some(sessions) = get(map, "sessions") {
+            file.sessions = self.sessions(sessions, &loc);
         }
         file
     }
@@ -484,6 +492,482 @@ impl Decoder {
         pairing
     }
 
+    /// A required date; empty text when missing or unreadable.
+    fn required_date(&mut self, map: &Map<String, Value>, name: &str, loc: &Loc) -> String {
+        let field_loc = loc.key(name);
+        let value = self.required(get(map, name), &field_loc);
+        self.date(value, &field_loc).unwrap_or_default()
+    }
+
+    /// A list of dates; unreadable entries are reported and left out.
+    fn date_list(&mut self, value: Option<&Value>, loc: &Loc) -> Vec<String> {
+        let items = self.list(value, loc);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.date(Some(item), &loc.index(i)))
+            .collect()
+    }
+
+    /// A required `HH:MM` time; empty text when missing or unreadable.
+    fn required_time(&mut self, map: &Map<String, Value>, name: &str, loc: &Loc) -> String {
+        let field_loc = loc.key(name);
+        match self.required(get(map, name), &field_loc) {
+            None => String::new(),
+            Some(Value::String(s)) if LocalTime::parse(s.trim()).is_some() => s.clone(),
+            Some(Value::String(s)) => {
+                self.problem(&field_loc, ProblemKind::InvalidTime { value: s.clone() });
+                String::new()
+            }
+            Some(other) => {
+                self.wrong_type(&field_loc, Expected::Time, other);
+                String::new()
+            }
+        }
+    }
+
+    /// A required value from a closed set of spellings.
+    fn required_choice<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &str,
+        loc: &Loc,
+        parse: fn(&str) -> Option<T>,
+        allowed: &'static [&'static str],
+    ) -> Option<T> {
+        let field_loc = loc.key(name);
+        let value = self.required(get(map, name), &field_loc);
+        self.choice(value, &field_loc, parse, allowed)
+    }
+
+    /// A whole number in `range` for a field, or `default` when absent or wrong.
+    fn whole_or(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &str,
+        loc: &Loc,
+        range: (u64, u64),
+        default: u64,
+    ) -> u64 {
+        self.whole_in(get(map, name), &loc.key(name), range.0, range.1)
+            .unwrap_or(default)
+    }
+
+    /// The items of a list field, each read by `read` with its own path.
+    fn entries<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &str,
+        loc: &Loc,
+        mut read: impl FnMut(&mut Self, &Value, &Loc) -> T,
+    ) -> Vec<T> {
+        let list_loc = loc.key(name);
+        let items = self.list(get(map, name), &list_loc);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(self, item, &list_loc.index(i)))
+            .collect()
+    }
+
+    fn sessions(&mut self, value: &Value, loc: &Loc) -> SessionsV1 {
+        let mut sessions = SessionsV1::default();
+        let Some(map) = self.object(value, loc, SESSIONS_FIELDS) else {
+            return sessions;
+        };
+        let settings_loc = loc.key("settings");
+        if let Some(settings) = get(map, "settings") {
+            self.settings(settings, &settings_loc, &mut sessions.settings);
+        }
+        sessions.agreements = self.entries(map, "agreements", loc, Self::agreement);
+        sessions.sessions = self.entries(map, "sessions", loc, Self::session);
+        sessions.rounds = self.entries(map, "rounds", loc, Self::round);
+        sessions.responses = self.entries(map, "responses", loc, Self::response);
+        sessions.templates = self.entries(map, "templates", loc, Self::template);
+        sessions
+    }
+
+    fn settings(&mut self, value: &Value, loc: &Loc, settings: &mut SessionSettingsV1) {
+        let Some(map) = self.object(value, loc, SETTINGS_FIELDS) else {
+            return;
+        };
+        let days = (1, limits::MAX_SETTING_DAYS.into());
+        settings.time_zone = self.text(get(map, "time_zone"), &loc.key("time_zone"));
+        settings.first_checkin_day = self.whole_or(
+            map,
+            "first_checkin_day",
+            loc,
+            days,
+            settings.first_checkin_day.into(),
+        ) as u16;
+        settings.checkin_every_days = self.whole_or(
+            map,
+            "checkin_every_days",
+            loc,
+            days,
+            settings.checkin_every_days.into(),
+        ) as u16;
+        settings.holidays = self.date_list(get(map, "holidays"), &loc.key("holidays"));
+        let alerts_loc = loc.key("alerts");
+        if let Some(alerts) = get(map, "alerts")
+            && let Some(alerts) = self.object(alerts, &alerts_loc, ALERTS_FIELDS)
+        {
+            let scale = (Session::MIN_RATING.into(), Session::MAX_RATING.into());
+            let a = &mut settings.alerts;
+            a.no_session_days = self.whole_or(
+                alerts,
+                "no_session_days",
+                &alerts_loc,
+                days,
+                a.no_session_days.into(),
+            ) as u16;
+            a.low_rating = self.whole_or(
+                alerts,
+                "low_rating",
+                &alerts_loc,
+                scale,
+                a.low_rating.into(),
+            ) as u8;
+            a.low_mood =
+                self.whole_or(alerts, "low_mood", &alerts_loc, scale, a.low_mood.into()) as u8;
+        }
+    }
+
+    fn agreement(&mut self, value: &Value, loc: &Loc) -> AgreementV1 {
+        let program = ProgramV1::default();
+        let mut agreement = AgreementV1 {
+            mentor_id: String::new(),
+            mentee_id: String::new(),
+            goals: Vec::new(),
+            cadence: program.cadence,
+            session_minutes: program.session_minutes,
+            channel: None,
+            ground_rules: program.ground_rules,
+            review_dates: Vec::new(),
+            agreed_on: None,
+            notes: String::new(),
+        };
+        let Some(map) = self.object(value, loc, AGREEMENT_FIELDS) else {
+            return agreement;
+        };
+        agreement.mentor_id = self.required_id(map, "mentor_id", loc);
+        agreement.mentee_id = self.required_id(map, "mentee_id", loc);
+        agreement.goals = self.entries(map, "goals", loc, Self::goal);
+        if let Some(cadence) = self.choice(
+            get(map, "cadence"),
+            &loc.key("cadence"),
+            CadenceV1::parse,
+            CadenceV1::NAMES,
+        ) {
+            agreement.cadence = cadence;
+        }
+        agreement.session_minutes = self.whole_or(
+            map,
+            "session_minutes",
+            loc,
+            (
+                Program::MIN_SESSION_MINUTES.into(),
+                Program::MAX_SESSION_MINUTES.into(),
+            ),
+            agreement.session_minutes.into(),
+        ) as u16;
+        agreement.channel = self.choice(
+            get(map, "channel"),
+            &loc.key("channel"),
+            ChannelV1::parse,
+            ChannelV1::NAMES,
+        );
+        let rules_loc = loc.key("ground_rules");
+        if let Some(rules) = get(map, "ground_rules") {
+            agreement.ground_rules = self.ground_rules(rules, &rules_loc);
+        }
+        agreement.review_dates = self.date_list(get(map, "review_dates"), &loc.key("review_dates"));
+        agreement.agreed_on = self.date(get(map, "agreed_on"), &loc.key("agreed_on"));
+        agreement.notes = self.text(get(map, "notes"), &loc.key("notes"));
+        agreement
+    }
+
+    fn goal(&mut self, value: &Value, loc: &Loc) -> GoalV1 {
+        let mut goal = GoalV1 {
+            id: String::new(),
+            direction: GoalDirectionV1::MenteeLearns,
+            text: String::new(),
+            measure: String::new(),
+            skill: None,
+            objective_id: None,
+            target_date: None,
+            progress: 0,
+            milestones: Vec::new(),
+        };
+        let Some(map) = self.object(value, loc, GOAL_FIELDS) else {
+            return goal;
+        };
+        goal.id = self.required_id(map, "id", loc);
+        if let Some(direction) = self.required_choice(
+            map,
+            "direction",
+            loc,
+            GoalDirectionV1::parse,
+            GoalDirectionV1::NAMES,
+        ) {
+            goal.direction = direction;
+        }
+        goal.text = self.text(get(map, "text"), &loc.key("text"));
+        goal.measure = self.text(get(map, "measure"), &loc.key("measure"));
+        let skill = get(map, "skill");
+        goal.skill = skill.map(|s| self.skill_id(Some(s), &loc.key("skill")));
+        goal.objective_id = self.id(get(map, "objective_id"), &loc.key("objective_id"));
+        goal.target_date = self.date(get(map, "target_date"), &loc.key("target_date"));
+        goal.progress =
+            self.whole_or(map, "progress", loc, (0, limits::MAX_PERCENT.into()), 0) as u8;
+        goal.milestones = self.entries(map, "milestones", loc, |d, item, item_loc| {
+            let mut milestone = MilestoneV1 {
+                text: String::new(),
+                done: false,
+            };
+            if let Some(map) = d.object(item, item_loc, MILESTONE_FIELDS) {
+                milestone.text = d.text(get(map, "text"), &item_loc.key("text"));
+                milestone.done = d.bool(get(map, "done"), &item_loc.key("done"), false);
+            }
+            milestone
+        });
+        goal
+    }
+
+    fn session(&mut self, value: &Value, loc: &Loc) -> SessionV1 {
+        let mut session = SessionV1 {
+            id: String::new(),
+            mentor_id: String::new(),
+            mentee_id: String::new(),
+            date: String::new(),
+            time: String::new(),
+            minutes: Program::DEFAULT_SESSION_MINUTES,
+            status: SessionStatusV1::Planned,
+            rescheduled_from: None,
+            topics: Vec::new(),
+            notes: String::new(),
+            mentor_rating: None,
+            mentee_rating: None,
+            goal_progress: Vec::new(),
+            sequence: 0,
+        };
+        let Some(map) = self.object(value, loc, SESSION_FIELDS) else {
+            return session;
+        };
+        session.id = self.required_id(map, "id", loc);
+        session.mentor_id = self.required_id(map, "mentor_id", loc);
+        session.mentee_id = self.required_id(map, "mentee_id", loc);
+        session.date = self.required_date(map, "date", loc);
+        session.time = self.required_time(map, "time", loc);
+        session.minutes = self.whole_or(
+            map,
+            "minutes",
+            loc,
+            (
+                limits::MIN_LOGGED_MINUTES.into(),
+                limits::MAX_LOGGED_MINUTES.into(),
+            ),
+            session.minutes.into(),
+        ) as u16;
+        if let Some(status) = self.choice(
+            get(map, "status"),
+            &loc.key("status"),
+            SessionStatusV1::parse,
+            SessionStatusV1::NAMES,
+        ) {
+            session.status = status;
+        }
+        let from_loc = loc.key("rescheduled_from");
+        if let Some(from) = get(map, "rescheduled_from")
+            && let Some(from) = self.object(from, &from_loc, WHEN_FIELDS)
+        {
+            session.rescheduled_from = Some(WhenV1 {
+                date: self.required_date(from, "date", &from_loc),
+                time: self.required_time(from, "time", &from_loc),
+            });
+        }
+        session.topics = self.entries(map, "topics", loc, |d, item, item_loc| {
+            d.skill_id(Some(item), item_loc)
+        });
+        session.notes = self.text(get(map, "notes"), &loc.key("notes"));
+        let scale = (Session::MIN_RATING.into(), Session::MAX_RATING.into());
+        for (name, slot) in [
+            ("mentor_rating", &mut session.mentor_rating),
+            ("mentee_rating", &mut session.mentee_rating),
+        ] {
+            *slot = self
+                .whole_in(get(map, name), &loc.key(name), scale.0, scale.1)
+                .map(|r| r as u8);
+        }
+        session.goal_progress = self.entries(map, "goal_progress", loc, |d, item, item_loc| {
+            let mut progress = GoalProgressV1 {
+                goal_id: String::new(),
+                percent: 0,
+            };
+            if let Some(map) = d.object(item, item_loc, GOAL_PROGRESS_FIELDS) {
+                progress.goal_id = d.required_id(map, "goal_id", item_loc);
+                let percent_loc = item_loc.key("percent");
+                let percent = d.required(get(map, "percent"), &percent_loc);
+                progress.percent = d
+                    .whole(percent, &percent_loc, limits::MAX_PERCENT.into())
+                    .unwrap_or(0) as u8;
+            }
+            progress
+        });
+        session.sequence = self.whole_or(map, "sequence", loc, (0, u32::MAX.into()), 0) as u32;
+        session
+    }
+
+    fn round(&mut self, value: &Value, loc: &Loc) -> RoundV1 {
+        let mut round = RoundV1 {
+            id: String::new(),
+            kind: RoundKindV1::CheckIn,
+            opens: String::new(),
+            closes: String::new(),
+            invitations: Vec::new(),
+        };
+        let Some(map) = self.object(value, loc, ROUND_FIELDS) else {
+            return round;
+        };
+        round.id = self.required_id(map, "id", loc);
+        if let Some(kind) =
+            self.required_choice(map, "kind", loc, RoundKindV1::parse, RoundKindV1::NAMES)
+        {
+            round.kind = kind;
+        }
+        round.opens = self.required_date(map, "opens", loc);
+        round.closes = self.required_date(map, "closes", loc);
+        round.invitations = self.entries(map, "invitations", loc, |d, item, item_loc| {
+            let mut invitation = InvitationV1 {
+                participant_id: String::new(),
+                token: String::new(),
+            };
+            if let Some(map) = d.object(item, item_loc, INVITATION_FIELDS) {
+                invitation.participant_id = d.required_id(map, "participant_id", item_loc);
+                invitation.token = d.token(map, item_loc);
+            }
+            invitation
+        });
+        round
+    }
+
+    /// A required check-in token: 32 hexadecimal digits, any case.
+    fn token(&mut self, map: &Map<String, Value>, loc: &Loc) -> String {
+        let field_loc = loc.key("token");
+        match self.required(get(map, "token"), &field_loc) {
+            None => String::new(),
+            Some(Value::String(s))
+                if s.trim().len() == 32 && s.trim().bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                s.trim().to_ascii_lowercase()
+            }
+            Some(Value::String(_)) => {
+                self.problem(&field_loc, ProblemKind::InvalidToken);
+                String::new()
+            }
+            Some(other) => {
+                self.wrong_type(&field_loc, Expected::Text, other);
+                String::new()
+            }
+        }
+    }
+
+    fn response(&mut self, value: &Value, loc: &Loc) -> ResponseV1 {
+        let mut response = ResponseV1 {
+            round_id: String::new(),
+            participant_id: String::new(),
+            answered_on: String::new(),
+            imported_on: String::new(),
+            answers: Vec::new(),
+        };
+        let Some(map) = self.object(value, loc, RESPONSE_FIELDS) else {
+            return response;
+        };
+        response.round_id = self.required_id(map, "round_id", loc);
+        response.participant_id = self.required_id(map, "participant_id", loc);
+        response.answered_on = self.required_date(map, "answered_on", loc);
+        response.imported_on = self.required_date(map, "imported_on", loc);
+        response.answers = self.entries(map, "answers", loc, Self::answer);
+        response
+    }
+
+    /// `{"question", "kind", "value"}`: the value must have the kind's form.
+    fn answer(&mut self, value: &Value, loc: &Loc) -> AnswerV1 {
+        let mut answer = AnswerV1 {
+            question: String::new(),
+            kind: AnswerKindV1::Text,
+            value: AnswerValueV1::Text(String::new()),
+        };
+        let Some(map) = self.object(value, loc, ANSWER_FIELDS) else {
+            return answer;
+        };
+        answer.question = self.required_text(get(map, "question"), &loc.key("question"));
+        let kind = self.required_choice(map, "kind", loc, AnswerKindV1::parse, AnswerKindV1::NAMES);
+        let value_loc = loc.key("value");
+        let value = self.required(get(map, "value"), &value_loc);
+        match kind {
+            Some(kind @ (AnswerKindV1::Scale | AnswerKindV1::Percent)) => {
+                let (min, max) = if kind == AnswerKindV1::Scale {
+                    (Session::MIN_RATING.into(), Session::MAX_RATING.into())
+                } else {
+                    (0, limits::MAX_PERCENT.into())
+                };
+                answer.kind = kind;
+                answer.value = AnswerValueV1::Number(
+                    self.whole_in(value, &value_loc, min, max).unwrap_or(min) as u8,
+                );
+            }
+            Some(AnswerKindV1::Text) => {
+                answer.value = AnswerValueV1::Text(self.text(value, &value_loc));
+            }
+            // The value cannot be judged without its kind.
+            None => {}
+        }
+        answer
+    }
+
+    fn template(&mut self, value: &Value, loc: &Loc) -> TemplateV1 {
+        let mut template = TemplateV1 {
+            kind: TemplateKindV1::Invitation,
+            lang: LangV1::En,
+            subject: String::new(),
+            body: String::new(),
+        };
+        let Some(map) = self.object(value, loc, TEMPLATE_FIELDS) else {
+            return template;
+        };
+        if let Some(kind) = self.required_choice(
+            map,
+            "kind",
+            loc,
+            TemplateKindV1::parse,
+            TemplateKindV1::NAMES,
+        ) {
+            template.kind = kind;
+        }
+        if let Some(lang) = self.required_choice(map, "lang", loc, LangV1::parse, LangV1::NAMES) {
+            template.lang = lang;
+        }
+        template.subject = self.text(get(map, "subject"), &loc.key("subject"));
+        template.body = self.text(get(map, "body"), &loc.key("body"));
+        template
+    }
+
+    /// `{"standard": [...], "custom": [...]}`, as in the program.
+    fn ground_rules(&mut self, value: &Value, loc: &Loc) -> GroundRulesV1 {
+        let mut rules = GroundRulesV1::default();
+        let Some(map) = self.object(value, loc, GROUND_RULES_FIELDS) else {
+            return rules;
+        };
+        let standard = get(map, "standard");
+        if standard.is_some() {
+            rules.standard =
+                self.choice_list(standard, &loc.key("standard"), RuleV1::parse, RuleV1::NAMES);
+        }
+        rules.custom = self.text_list(get(map, "custom"), &loc.key("custom"));
+        rules
+    }
+
     fn program(&mut self, value: &Value, loc: &Loc) -> ProgramV1 {
         let mut program = ProgramV1::default();
         let Some(map) = self.object(value, loc, PROGRAM_FIELDS) else {
@@ -512,20 +996,8 @@ impl Decoder {
         }
 
         let rules_loc = loc.key("ground_rules");
-        if let Some(rules) = get(map, "ground_rules")
-            && let Some(rules) = self.object(rules, &rules_loc, GROUND_RULES_FIELDS)
-        {
-            let standard = get(rules, "standard");
-            if standard.is_some() {
-                program.ground_rules.standard = self.choice_list(
-                    standard,
-                    &rules_loc.key("standard"),
-                    RuleV1::parse,
-                    RuleV1::NAMES,
-                );
-            }
-            program.ground_rules.custom =
-                self.text_list(get(rules, "custom"), &rules_loc.key("custom"));
+        if let Some(rules) = get(map, "ground_rules") {
+            program.ground_rules = self.ground_rules(rules, &rules_loc);
         }
 
         let list_loc = loc.key("objectives");

@@ -9,14 +9,19 @@
 use serde::Serialize;
 
 use crate::domain::date::Date;
-use crate::domain::ids::{ObjectiveId, ParticipantId, seeded_bytes};
+use crate::domain::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId, seeded_bytes};
 use crate::domain::matching::model::{Circle, Pair, PairKey, PairingState, Weights};
 use crate::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
     WantedSkill, Weekday,
 };
 use crate::domain::program::{Cadence, GroundRules, Objective, Program, StandardRule};
-use crate::domain::skills::{Catalogue, CustomSkill, SkillId, SkillKind};
+use crate::domain::sessions::{
+    Agreement, AlertSettings, Answer, AnswerValue, CheckinRound, Goal, GoalDirection, GoalProgress,
+    Invitation, LocalDateTime, LocalTime, Milestone, Response, RoundKind, Session, SessionSettings,
+    SessionStatus, SessionsState, TemplateKind, TemplateOverride, Token,
+};
+use crate::domain::skills::{Catalogue, CustomSkill, Lang, SkillId, SkillKind};
 use crate::domain::text;
 use crate::domain::workspace::Workspace;
 
@@ -32,6 +37,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "participants",
     "skills",
     "pairing",
+    "sessions",
 ];
 pub const PROGRAM_FIELDS: &[&str] = &[
     "name",
@@ -106,6 +112,75 @@ pub const WEIGHTS_FIELDS: &[&str] = &[
 pub const PAIR_KEY_FIELDS: &[&str] = &["mentor_id", "mentee_id"];
 pub const PAIR_FIELDS: &[&str] = &["mentor_id", "mentee_id", "since"];
 pub const CIRCLE_FIELDS: &[&str] = &["theme", "member_ids"];
+pub const SESSIONS_FIELDS: &[&str] = &[
+    "settings",
+    "agreements",
+    "sessions",
+    "rounds",
+    "responses",
+    "templates",
+];
+pub const SETTINGS_FIELDS: &[&str] = &[
+    "time_zone",
+    "first_checkin_day",
+    "checkin_every_days",
+    "holidays",
+    "alerts",
+];
+pub const ALERTS_FIELDS: &[&str] = &["no_session_days", "low_rating", "low_mood"];
+pub const AGREEMENT_FIELDS: &[&str] = &[
+    "mentor_id",
+    "mentee_id",
+    "goals",
+    "cadence",
+    "session_minutes",
+    "channel",
+    "ground_rules",
+    "review_dates",
+    "agreed_on",
+    "notes",
+];
+pub const GOAL_FIELDS: &[&str] = &[
+    "id",
+    "direction",
+    "text",
+    "measure",
+    "skill",
+    "objective_id",
+    "target_date",
+    "progress",
+    "milestones",
+];
+pub const MILESTONE_FIELDS: &[&str] = &["text", "done"];
+pub const SESSION_FIELDS: &[&str] = &[
+    "id",
+    "mentor_id",
+    "mentee_id",
+    "date",
+    "time",
+    "minutes",
+    "status",
+    "rescheduled_from",
+    "topics",
+    "notes",
+    "mentor_rating",
+    "mentee_rating",
+    "goal_progress",
+    "sequence",
+];
+pub const WHEN_FIELDS: &[&str] = &["date", "time"];
+pub const GOAL_PROGRESS_FIELDS: &[&str] = &["goal_id", "percent"];
+pub const ROUND_FIELDS: &[&str] = &["id", "kind", "opens", "closes", "invitations"];
+pub const INVITATION_FIELDS: &[&str] = &["participant_id", "token"];
+pub const RESPONSE_FIELDS: &[&str] = &[
+    "round_id",
+    "participant_id",
+    "answered_on",
+    "imported_on",
+    "answers",
+];
+pub const ANSWER_FIELDS: &[&str] = &["question", "kind", "value"];
+pub const TEMPLATE_FIELDS: &[&str] = &["kind", "lang", "subject", "body"];
 
 /// The known fields of the object found at `keys` (a path with indexes
 /// dropped: `["participants", "skills_offered"]`), in written order.
@@ -124,6 +199,21 @@ pub fn fields_at(keys: &[&str]) -> Option<&'static [&'static str]> {
         ["pairing", "locked" | "forbidden"] => PAIR_KEY_FIELDS,
         ["pairing", "pairs"] => PAIR_FIELDS,
         ["pairing", "circles"] => CIRCLE_FIELDS,
+        ["sessions"] => SESSIONS_FIELDS,
+        ["sessions", "settings"] => SETTINGS_FIELDS,
+        ["sessions", "settings", "alerts"] => ALERTS_FIELDS,
+        ["sessions", "agreements"] => AGREEMENT_FIELDS,
+        ["sessions", "agreements", "goals"] => GOAL_FIELDS,
+        ["sessions", "agreements", "goals", "milestones"] => MILESTONE_FIELDS,
+        ["sessions", "agreements", "ground_rules"] => GROUND_RULES_FIELDS,
+        ["sessions", "sessions"] => SESSION_FIELDS,
+        ["sessions", "sessions", "rescheduled_from"] => WHEN_FIELDS,
+        ["sessions", "sessions", "goal_progress"] => GOAL_PROGRESS_FIELDS,
+        ["sessions", "rounds"] => ROUND_FIELDS,
+        ["sessions", "rounds", "invitations"] => INVITATION_FIELDS,
+        ["sessions", "responses"] => RESPONSE_FIELDS,
+        ["sessions", "responses", "answers"] => ANSWER_FIELDS,
+        ["sessions", "templates"] => TEMPLATE_FIELDS,
         _ => return None,
     })
 }
@@ -167,6 +257,31 @@ wire_enum!(RuleV1 {
 wire_enum!(PriorityV1 { MustHave = "must_have", Important = "important", NiceToHave = "nice_to_have" });
 wire_enum!(ChannelV1 { InPerson = "in_person", VideoCall = "video_call", Phone = "phone", Chat = "chat", Email = "email" });
 wire_enum!(SkillKindV1 { Digital = "digital", Experience = "experience" });
+wire_enum!(GoalDirectionV1 { MenteeLearns = "mentee_learns", MentorLearns = "mentor_learns" });
+wire_enum!(SessionStatusV1 {
+    Planned = "planned",
+    Held = "held",
+    Cancelled = "cancelled",
+    Rescheduled = "rescheduled",
+});
+wire_enum!(RoundKindV1 {
+    CheckIn = "check_in",
+    PreAssessment = "pre_assessment",
+    PostAssessment = "post_assessment",
+});
+wire_enum!(
+    /// Which of [`AnswerValue`]'s forms an answer's `value` takes.
+    AnswerKindV1 { Scale = "scale", Percent = "percent", Text = "text" }
+);
+wire_enum!(TemplateKindV1 {
+    Invitation = "invitation",
+    MatchAnnouncement = "match_announcement",
+    SessionReminder = "session_reminder",
+    CheckinRequest = "checkin_request",
+    Nudge = "nudge",
+    ThankYou = "thank_you",
+});
+wire_enum!(LangV1 { En = "en", Es = "es", It = "it" });
 
 /// Every availability slot spelling, in week order (`weekday:part`).
 pub const SLOT_NAMES: &[&str] = &[
@@ -218,6 +333,8 @@ pub struct FileV1 {
     pub skills: Vec<CustomSkillV1>,
     /// Added within version 1: optional when read, always written.
     pub pairing: PairingV1,
+    /// Added within version 1 (issue 5): optional when read, always written.
+    pub sessions: SessionsV1,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -370,6 +487,156 @@ pub struct CircleV1 {
     pub member_ids: Vec<String>,
 }
 
+/// Running the program: agreements, sessions, check-in rounds and their
+/// answers, settings and edited messages.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionsV1 {
+    pub settings: SessionSettingsV1,
+    pub agreements: Vec<AgreementV1>,
+    pub sessions: Vec<SessionV1>,
+    pub rounds: Vec<RoundV1>,
+    pub responses: Vec<ResponseV1>,
+    pub templates: Vec<TemplateV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionSettingsV1 {
+    pub time_zone: String,
+    pub first_checkin_day: u16,
+    pub checkin_every_days: u16,
+    pub holidays: Vec<String>,
+    pub alerts: AlertsV1,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct AlertsV1 {
+    pub no_session_days: u16,
+    pub low_rating: u8,
+    pub low_mood: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgreementV1 {
+    pub mentor_id: String,
+    pub mentee_id: String,
+    pub goals: Vec<GoalV1>,
+    pub cadence: CadenceV1,
+    pub session_minutes: u16,
+    pub channel: Option<ChannelV1>,
+    pub ground_rules: GroundRulesV1,
+    pub review_dates: Vec<String>,
+    pub agreed_on: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GoalV1 {
+    pub id: String,
+    pub direction: GoalDirectionV1,
+    pub text: String,
+    pub measure: String,
+    pub skill: Option<String>,
+    pub objective_id: Option<String>,
+    pub target_date: Option<String>,
+    pub progress: u8,
+    pub milestones: Vec<MilestoneV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MilestoneV1 {
+    pub text: String,
+    pub done: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionV1 {
+    pub id: String,
+    pub mentor_id: String,
+    pub mentee_id: String,
+    /// `YYYY-MM-DD` in the program's time zone.
+    pub date: String,
+    /// `HH:MM`, 24-hour, wall-clock time in the program's time zone.
+    pub time: String,
+    pub minutes: u16,
+    pub status: SessionStatusV1,
+    pub rescheduled_from: Option<WhenV1>,
+    pub topics: Vec<String>,
+    pub notes: String,
+    pub mentor_rating: Option<u8>,
+    pub mentee_rating: Option<u8>,
+    pub goal_progress: Vec<GoalProgressV1>,
+    pub sequence: u32,
+}
+
+/// A date and wall-clock time, as two fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WhenV1 {
+    pub date: String,
+    pub time: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GoalProgressV1 {
+    pub goal_id: String,
+    pub percent: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoundV1 {
+    pub id: String,
+    pub kind: RoundKindV1,
+    pub opens: String,
+    pub closes: String,
+    pub invitations: Vec<InvitationV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InvitationV1 {
+    pub participant_id: String,
+    /// 32 hexadecimal digits, written in lower case.
+    pub token: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResponseV1 {
+    pub round_id: String,
+    pub participant_id: String,
+    pub answered_on: String,
+    pub imported_on: String,
+    pub answers: Vec<AnswerV1>,
+}
+
+/// `{"question": "mood", "kind": "scale", "value": 4}`: the kind names the
+/// value's form, so each mistake has one clear place.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AnswerV1 {
+    pub question: String,
+    pub kind: AnswerKindV1,
+    pub value: AnswerValueV1,
+}
+
+/// A number for `scale` and `percent` answers, text for `text` ones.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValueV1 {
+    Number(u8),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TemplateV1 {
+    pub kind: TemplateKindV1,
+    pub lang: LangV1,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Default for SessionsV1 {
+    fn default() -> Self {
+        SessionsV1::from_domain(&SessionsState::default())
+    }
+}
+
 impl Default for PairingV1 {
     fn default() -> Self {
         PairingV1::from_domain(&PairingState::default())
@@ -410,6 +677,7 @@ impl FileV1 {
                 .map(CustomSkillV1::from_domain)
                 .collect(),
             pairing: PairingV1::from_domain(&ws.pairing),
+            sessions: SessionsV1::from_domain(&ws.sessions),
         }
     }
 }
@@ -443,6 +711,154 @@ impl PairingV1 {
                     member_ids: c.members.iter().map(|m| m.to_string()).collect(),
                 })
                 .collect(),
+        }
+    }
+}
+
+impl SessionsV1 {
+    pub fn from_domain(state: &SessionsState) -> SessionsV1 {
+        let settings = &state.settings;
+        SessionsV1 {
+            settings: SessionSettingsV1 {
+                time_zone: settings.time_zone.clone(),
+                first_checkin_day: settings.first_checkin_day,
+                checkin_every_days: settings.checkin_every_days,
+                holidays: settings.holidays.iter().map(Date::to_string).collect(),
+                alerts: AlertsV1 {
+                    no_session_days: settings.alerts.no_session_days,
+                    low_rating: settings.alerts.low_rating,
+                    low_mood: settings.alerts.low_mood,
+                },
+            },
+            agreements: state
+                .agreements
+                .iter()
+                .map(AgreementV1::from_domain)
+                .collect(),
+            sessions: state.sessions.iter().map(SessionV1::from_domain).collect(),
+            rounds: state
+                .rounds
+                .iter()
+                .map(|r| RoundV1 {
+                    id: r.id.to_string(),
+                    kind: r.kind.into(),
+                    opens: r.opens.to_string(),
+                    closes: r.closes.to_string(),
+                    invitations: r
+                        .invitations
+                        .iter()
+                        .map(|i| InvitationV1 {
+                            participant_id: i.participant.to_string(),
+                            token: i.token.to_hex(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            responses: state
+                .responses
+                .iter()
+                .map(|r| ResponseV1 {
+                    round_id: r.round.to_string(),
+                    participant_id: r.participant.to_string(),
+                    answered_on: r.answered_on.to_string(),
+                    imported_on: r.imported_on.to_string(),
+                    answers: r.answers.iter().map(AnswerV1::from_domain).collect(),
+                })
+                .collect(),
+            templates: state
+                .templates
+                .iter()
+                .map(|t| TemplateV1 {
+                    kind: t.kind.into(),
+                    lang: t.lang.into(),
+                    subject: t.subject.clone(),
+                    body: t.body.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl AgreementV1 {
+    pub fn from_domain(a: &Agreement) -> AgreementV1 {
+        AgreementV1 {
+            mentor_id: a.pair.mentor.to_string(),
+            mentee_id: a.pair.mentee.to_string(),
+            goals: a
+                .goals
+                .iter()
+                .map(|g| GoalV1 {
+                    id: g.id.to_string(),
+                    direction: g.direction.into(),
+                    text: g.text.clone(),
+                    measure: g.measure.clone(),
+                    skill: g.skill.as_ref().map(SkillId::to_string),
+                    objective_id: g.objective.as_ref().map(ObjectiveId::to_string),
+                    target_date: g.target_date.map(|d| d.to_string()),
+                    progress: g.progress,
+                    milestones: g
+                        .milestones
+                        .iter()
+                        .map(|m| MilestoneV1 {
+                            text: m.text.clone(),
+                            done: m.done,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            cadence: a.cadence.into(),
+            session_minutes: a.session_minutes,
+            channel: a.channel.map(Into::into),
+            ground_rules: GroundRulesV1::from_domain(&a.ground_rules),
+            review_dates: a.review_dates.iter().map(Date::to_string).collect(),
+            agreed_on: a.agreed_on.map(|d| d.to_string()),
+            notes: a.notes.clone(),
+        }
+    }
+}
+
+impl SessionV1 {
+    pub fn from_domain(s: &Session) -> SessionV1 {
+        SessionV1 {
+            id: s.id.to_string(),
+            mentor_id: s.pair.mentor.to_string(),
+            mentee_id: s.pair.mentee.to_string(),
+            date: s.start.date.to_string(),
+            time: s.start.time.to_string(),
+            minutes: s.minutes,
+            status: s.status.into(),
+            rescheduled_from: s.rescheduled_from.map(|w| WhenV1 {
+                date: w.date.to_string(),
+                time: w.time.to_string(),
+            }),
+            topics: s.topics.iter().map(SkillId::to_string).collect(),
+            notes: s.notes.clone(),
+            mentor_rating: s.mentor_rating,
+            mentee_rating: s.mentee_rating,
+            goal_progress: s
+                .goal_progress
+                .iter()
+                .map(|p| GoalProgressV1 {
+                    goal_id: p.goal.to_string(),
+                    percent: p.percent,
+                })
+                .collect(),
+            sequence: s.sequence,
+        }
+    }
+}
+
+impl AnswerV1 {
+    pub fn from_domain(a: &Answer) -> AnswerV1 {
+        let (kind, value) = match &a.value {
+            AnswerValue::Scale(n) => (AnswerKindV1::Scale, AnswerValueV1::Number(*n)),
+            AnswerValue::Percent(n) => (AnswerKindV1::Percent, AnswerValueV1::Number(*n)),
+            AnswerValue::Text(t) => (AnswerKindV1::Text, AnswerValueV1::Text(t.clone())),
+        };
+        AnswerV1 {
+            question: a.question.clone(),
+            kind,
+            value,
         }
     }
 }
@@ -615,8 +1031,7 @@ impl FileV1 {
                     .collect(),
             },
             pairing: self.pairing.into_domain(),
-            // The sessions section arrives with its format (issue 5).
-            sessions: Default::default(),
+            sessions: self.sessions.into_domain(),
         }
     }
 }
@@ -666,6 +1081,265 @@ impl PairingV1 {
                 })
                 .collect(),
             circle_size: self.circle_size,
+        }
+    }
+}
+
+/// Sites for [`participant_ref`] placeholders in the sessions section, above
+/// those of the never-pair lists (`5 + participant index`).
+const SESSIONS_SITE: u64 = 0xf0_0000;
+
+/// An id of the sessions section (session, goal, round), or a placeholder no
+/// other entry has, distinct for each `(site, index)`, when unreadable.
+fn section_id<T>(
+    text: &str,
+    site: u64,
+    index: usize,
+    from: fn([u8; 16]) -> T,
+    parse: fn(&str) -> Option<T>,
+) -> T {
+    parse(text.trim()).unwrap_or_else(|| {
+        from(seeded_bytes(
+            0x5e55_0000_0000_0000 ^ (site << 40) ^ index as u64,
+        ))
+    })
+}
+
+/// Any date, standing in for an unreadable one (the problem is already reported).
+fn placeholder_date() -> Date {
+    Date::from_days_since_epoch(0).expect("the epoch is a date")
+}
+
+fn required_date(text: &str) -> Option<Date> {
+    Date::parse_iso(text.trim())
+}
+
+fn time(text: &str) -> LocalTime {
+    LocalTime::parse(text.trim()).unwrap_or(LocalTime::from_minutes(0).expect("midnight"))
+}
+
+fn dates(list: &[String]) -> Vec<Date> {
+    list.iter()
+        .filter_map(|d| Date::parse_iso(d.trim()))
+        .collect()
+}
+
+impl SessionsV1 {
+    /// Unreadable ids become placeholders matching nothing, and unreadable
+    /// dates a placeholder, so entries keep their positions (and validation
+    /// its paths).
+    pub fn into_domain(self) -> SessionsState {
+        let settings = self.settings;
+        SessionsState {
+            settings: SessionSettings {
+                time_zone: settings.time_zone.trim().to_string(),
+                first_checkin_day: settings.first_checkin_day,
+                checkin_every_days: settings.checkin_every_days,
+                holidays: dates(&settings.holidays),
+                alerts: AlertSettings {
+                    no_session_days: settings.alerts.no_session_days,
+                    low_rating: settings.alerts.low_rating,
+                    low_mood: settings.alerts.low_mood,
+                },
+            },
+            agreements: self
+                .agreements
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| a.into_domain(i))
+                .collect(),
+            sessions: self
+                .sessions
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| s.into_domain(i))
+                .collect(),
+            rounds: self
+                .rounds
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    // One unreadable end takes the other's value, so the
+                    // order check does not echo the decode problem.
+                    let opens = required_date(&r.opens);
+                    let closes = required_date(&r.closes);
+                    let opens = opens.or(closes).unwrap_or_else(placeholder_date);
+                    CheckinRound {
+                        id: section_id(&r.id, 3, i, RoundId::from_random_bytes, RoundId::parse),
+                        kind: r.kind.into(),
+                        opens,
+                        closes: closes.unwrap_or(opens),
+                        invitations: r
+                            .invitations
+                            .iter()
+                            .enumerate()
+                            .map(|(k, inv)| Invitation {
+                                participant: participant_ref(
+                                    &inv.participant_id,
+                                    SESSIONS_SITE + 3,
+                                    (i << 16) ^ k,
+                                ),
+                                token: token(&inv.token),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            responses: self
+                .responses
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| Response {
+                    round: section_id(
+                        &r.round_id,
+                        4,
+                        i,
+                        RoundId::from_random_bytes,
+                        RoundId::parse,
+                    ),
+                    participant: participant_ref(&r.participant_id, SESSIONS_SITE + 4, i),
+                    answered_on: required_date(&r.answered_on).unwrap_or_else(placeholder_date),
+                    imported_on: required_date(&r.imported_on).unwrap_or_else(placeholder_date),
+                    answers: r.answers.into_iter().map(AnswerV1::into_domain).collect(),
+                })
+                .collect(),
+            templates: self
+                .templates
+                .into_iter()
+                .map(|t| TemplateOverride {
+                    kind: t.kind.into(),
+                    lang: t.lang.into(),
+                    subject: t.subject,
+                    body: t.body,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A token from its checked hex text; an unreadable one becomes all zeros.
+fn token(text: &str) -> Token {
+    Token::from_hex(text.trim()).unwrap_or(Token([0; 16]))
+}
+
+impl AgreementV1 {
+    pub fn into_domain(self, index: usize) -> Agreement {
+        Agreement {
+            pair: PairKey::new(
+                participant_ref(&self.mentor_id, SESSIONS_SITE + 1, 2 * index),
+                participant_ref(&self.mentee_id, SESSIONS_SITE + 1, 2 * index + 1),
+            ),
+            goals: self
+                .goals
+                .into_iter()
+                .enumerate()
+                .map(|(k, g)| Goal {
+                    id: section_id(
+                        &g.id,
+                        1,
+                        (index << 16) ^ k,
+                        GoalId::from_random_bytes,
+                        GoalId::parse,
+                    ),
+                    direction: g.direction.into(),
+                    text: g.text,
+                    measure: g.measure,
+                    skill: g.skill.as_deref().map(skill_id),
+                    objective: g
+                        .objective_id
+                        .as_deref()
+                        .and_then(|o| ObjectiveId::parse(o.trim())),
+                    target_date: date(&g.target_date),
+                    progress: g.progress,
+                    milestones: g
+                        .milestones
+                        .into_iter()
+                        .map(|m| Milestone {
+                            text: m.text,
+                            done: m.done,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            cadence: self.cadence.into(),
+            session_minutes: self.session_minutes,
+            channel: self.channel.map(Into::into),
+            ground_rules: GroundRules {
+                standard: self
+                    .ground_rules
+                    .standard
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
+                custom: self.ground_rules.custom,
+            },
+            review_dates: dates(&self.review_dates),
+            agreed_on: date(&self.agreed_on),
+            notes: self.notes,
+        }
+    }
+}
+
+impl SessionV1 {
+    pub fn into_domain(self, index: usize) -> Session {
+        let when = |date: &str, time_text: &str| LocalDateTime {
+            date: required_date(date).unwrap_or_else(placeholder_date),
+            time: time(time_text),
+        };
+        Session {
+            id: section_id(
+                &self.id,
+                2,
+                index,
+                SessionId::from_random_bytes,
+                SessionId::parse,
+            ),
+            pair: PairKey::new(
+                participant_ref(&self.mentor_id, SESSIONS_SITE + 2, 2 * index),
+                participant_ref(&self.mentee_id, SESSIONS_SITE + 2, 2 * index + 1),
+            ),
+            start: when(&self.date, &self.time),
+            minutes: self.minutes,
+            status: self.status.into(),
+            rescheduled_from: self.rescheduled_from.map(|w| when(&w.date, &w.time)),
+            topics: self.topics.iter().map(|t| skill_id(t)).collect(),
+            notes: self.notes,
+            mentor_rating: self.mentor_rating,
+            mentee_rating: self.mentee_rating,
+            goal_progress: self
+                .goal_progress
+                .into_iter()
+                .enumerate()
+                .map(|(k, p)| GoalProgress {
+                    goal: section_id(
+                        &p.goal_id,
+                        5,
+                        (index << 16) ^ k,
+                        GoalId::from_random_bytes,
+                        GoalId::parse,
+                    ),
+                    percent: p.percent,
+                })
+                .collect(),
+            sequence: self.sequence,
+        }
+    }
+}
+
+impl AnswerV1 {
+    /// A kind and value that do not fit together only arrive with a
+    /// reported problem; the value then keeps its own form.
+    pub fn into_domain(self) -> Answer {
+        let value = match (self.kind, self.value) {
+            (AnswerKindV1::Scale, AnswerValueV1::Number(n)) => AnswerValue::Scale(n),
+            (AnswerKindV1::Percent, AnswerValueV1::Number(n)) => AnswerValue::Percent(n),
+            (AnswerKindV1::Text, AnswerValueV1::Text(t)) => AnswerValue::Text(t),
+            (_, AnswerValueV1::Number(n)) => AnswerValue::Scale(n),
+            (_, AnswerValueV1::Text(t)) => AnswerValue::Text(t),
+        };
+        Answer {
+            question: self.question,
+            value,
         }
     }
 }
@@ -818,6 +1492,11 @@ same_variants!(RuleV1 <=> StandardRule { Confidentiality, NoFaultExit, RespectTi
 same_variants!(PriorityV1 <=> Priority { MustHave, Important, NiceToHave });
 same_variants!(ChannelV1 <=> Channel { InPerson, VideoCall, Phone, Chat, Email });
 same_variants!(SkillKindV1 <=> SkillKind { Digital, Experience });
+same_variants!(GoalDirectionV1 <=> GoalDirection { MenteeLearns, MentorLearns });
+same_variants!(SessionStatusV1 <=> SessionStatus { Planned, Held, Cancelled, Rescheduled });
+same_variants!(RoundKindV1 <=> RoundKind { CheckIn, PreAssessment, PostAssessment });
+same_variants!(TemplateKindV1 <=> TemplateKind { Invitation, MatchAnnouncement, SessionReminder, CheckinRequest, Nudge, ThankYou });
+same_variants!(LangV1 <=> Lang { En, Es, It });
 
 #[cfg(test)]
 mod tests {
@@ -940,6 +1619,66 @@ mod tests {
         assert_eq!(keys(&pairing["forbidden"][0]), sorted(PAIR_KEY_FIELDS));
         assert_eq!(keys(&pairing["pairs"][0]), sorted(PAIR_FIELDS));
         assert_eq!(keys(&pairing["circles"][0]), sorted(CIRCLE_FIELDS));
+        // The sessions section is written even when empty; its entries are
+        // checked field by field against `fields_at` in tests/io_import.rs.
+        let sessions = &value["sessions"];
+        assert_eq!(keys(sessions), sorted(SESSIONS_FIELDS));
+        assert_eq!(keys(&sessions["settings"]), sorted(SETTINGS_FIELDS));
+        assert_eq!(keys(&sessions["settings"]["alerts"]), sorted(ALERTS_FIELDS));
+    }
+
+    #[test]
+    fn answers_are_written_as_kind_and_value() {
+        let cases = [
+            (
+                AnswerValue::Scale(4),
+                r#"{"question":"q","kind":"scale","value":4}"#,
+            ),
+            (
+                AnswerValue::Percent(0),
+                r#"{"question":"q","kind":"percent","value":0}"#,
+            ),
+            (
+                AnswerValue::Text("4".into()),
+                r#"{"question":"q","kind":"text","value":"4"}"#,
+            ),
+        ];
+        for (value, json) in cases {
+            let answer = Answer {
+                question: "q".into(),
+                value,
+            };
+            let wire = AnswerV1::from_domain(&answer);
+            assert_eq!(serde_json::to_string(&wire).unwrap(), json);
+            assert_eq!(wire.into_domain(), answer);
+        }
+    }
+
+    #[test]
+    fn session_spellings_cover_every_domain_value() {
+        for status in SessionStatus::ALL {
+            let wire = SessionStatusV1::from(status);
+            assert_eq!(SessionStatusV1::parse(wire.as_str()), Some(wire));
+            assert_eq!(SessionStatus::from(wire), status);
+        }
+        for kind in RoundKind::ALL {
+            assert_eq!(RoundKind::from(RoundKindV1::from(kind)), kind);
+        }
+        for kind in TemplateKind::ALL {
+            assert_eq!(TemplateKind::from(TemplateKindV1::from(kind)), kind);
+        }
+        for direction in GoalDirection::ALL {
+            assert_eq!(
+                GoalDirection::from(GoalDirectionV1::from(direction)),
+                direction
+            );
+        }
+        assert_eq!(
+            RoundKindV1::NAMES,
+            ["check_in", "pre_assessment", "post_assessment"]
+        );
+        assert_eq!(LangV1::parse(" IT "), Some(LangV1::It));
+        assert_eq!(LangV1::parse("fr"), None);
     }
 
     #[test]

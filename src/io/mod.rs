@@ -15,9 +15,11 @@
 //! newer version are refused with a clear message rather than half-read.
 //! `docs/file-format.md` documents every field.
 
+pub mod checkin;
 mod decode;
 pub mod export;
 pub mod format_v1;
+pub mod ics;
 pub mod import;
 mod migrate;
 pub mod storage;

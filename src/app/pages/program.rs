@@ -229,6 +229,8 @@ pub fn ProgramPage() -> impl IntoView {
             state.edit(|ws| {
                 ws.program = program;
                 ws.catalogue = catalogue;
+                let kept: Vec<_> = ws.program.objectives.iter().map(|o| o.id.clone()).collect();
+                ws.sessions.unlink_objectives(&kept);
             });
             let fresh = state.workspace.with_untracked(ProgramDraft::from);
             draft.set(fresh.clone());
@@ -508,6 +510,7 @@ fn CustomSkills(draft: RwSignal<ProgramDraft>, problems: RwSignal<Vec<Problem>>)
                 p.skills_offered.iter().any(|s| &s.skill == id)
                     || p.skills_wanted.iter().any(|s| &s.skill == id)
             }) || ws.program.objectives.iter().any(|o| o.skills.contains(id))
+                || ws.sessions.uses_skill(id)
         }) || draft.with(|d| d.objectives.iter().any(|o| o.objective.skills.contains(id)))
     };
     let kind_label = move |kind: SkillKind| match kind {

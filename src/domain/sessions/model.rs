@@ -450,6 +450,25 @@ impl SessionsState {
         }
         self.responses.retain(|r| &r.participant != id);
     }
+
+    /// Unlinks goals from objectives the program no longer has (the goal
+    /// itself stays), so removing an objective never leaves a dangling link.
+    pub fn unlink_objectives(&mut self, kept: &[ObjectiveId]) {
+        for goal in self.agreements.iter_mut().flat_map(|a| a.goals.iter_mut()) {
+            if goal.objective.as_ref().is_some_and(|o| !kept.contains(o)) {
+                goal.objective = None;
+            }
+        }
+    }
+
+    /// Whether a goal or a logged session refers to the skill.
+    pub fn uses_skill(&self, skill: &SkillId) -> bool {
+        self.agreements
+            .iter()
+            .flat_map(|a| &a.goals)
+            .any(|g| g.skill.as_ref() == Some(skill))
+            || self.sessions.iter().any(|s| s.topics.contains(skill))
+    }
 }
 
 #[cfg(test)]
