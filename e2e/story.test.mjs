@@ -543,6 +543,10 @@ async function expectTranslated(page, lang, where) {
   assert.deepEqual([...new Set(leftovers)], [], `English left on ${where} in ${lang}`);
 }
 
+/** The navigation, in order; the Guides page's strings live under `guides_page`. */
+const NAV = ["overview", "participants", "program", "pairing", "sessions", "guides", "data"];
+const PAGE_STRINGS = { guides: "guides_page" };
+
 test("7. language: switchable, remembered, and the browser's language on a first visit", async () => {
   const base = await startServer();
   const s = await openContext({ locale: "en-US" });
@@ -552,13 +556,13 @@ test("7. language: switchable, remembered, and the browser's language on a first
     const es = locales.es;
     const it = locales.it;
     for (const [l, strings] of [["es", es], ["it", it]]) {
-      for (const key of ["overview", "participants", "program", "pairing", "data"]) {
+      for (const key of NAV) {
         assert.notEqual(strings.nav[key], en.nav[key], `${l}.json translates nav.${key}`);
       }
     }
 
     await visit(page, base);
-    for (const key of ["overview", "participants", "program", "pairing", "data"]) {
+    for (const key of NAV) {
       await page.getByRole("navigation", { name: en.shell.main_navigation }).getByRole("link", { name: en.nav[key], exact: true }).waitFor();
     }
     await page.getByLabel("Language").selectOption({ label: "Español" });
@@ -566,16 +570,16 @@ test("7. language: switchable, remembered, and the browser's language on a first
     await nav.getByRole("link", { name: es.nav.overview, exact: true }).waitFor();
     assert.deepEqual(
       (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim()),
-      ["overview", "participants", "program", "pairing", "data"].map((k) => es.nav[k]),
+      NAV.map((k) => es.nav[k]),
     );
     assert.equal(await page.locator("html").getAttribute("lang"), "es");
     await page.getByRole("heading", { name: es.banner.demo_title }).waitFor();
     assert.equal(await page.getByRole("heading", { name: en.banner.demo_title }).count(), 0);
     await page.getByRole("heading", { level: 2, name: es.overview.people_heading, exact: true }).waitFor();
     await expectTranslated(page, "es", "Overview");
-    for (const key of ["participants", "program", "pairing", "data"]) {
+    for (const key of NAV.slice(1)) {
       await nav.getByRole("link", { name: es.nav[key], exact: true }).click();
-      await page.getByRole("heading", { level: 1, name: es[key].title }).waitFor();
+      await page.getByRole("heading", { level: 1, name: es[PAGE_STRINGS[key] ?? key].title }).waitFor();
       await expectTranslated(page, "es", es.nav[key]);
     }
     // The Participants form, too.

@@ -322,3 +322,209 @@ async fn pairing_page_shows_cards_and_locks_a_pair() {
     let unmatched = document().get_element_by_id("unmatched-heading").unwrap();
     assert_eq!(unmatched.text_content().unwrap(), "Unmatched");
 }
+
+/// Saves `workspace` as the stored program, then mounts the app at `page`,
+/// as a coordinator coming back to their own program would find it.
+fn mount_saved(workspace: inversa::domain::Workspace, page: &str) -> HtmlElement {
+    use inversa::io::storage::{STORAGE_KEY, Stored, encode_stored};
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let stored = Stored {
+        workspace,
+        demo: false,
+        revision: 1,
+        saved_at: "2026-11-25T09:00:00.000Z".into(),
+    };
+    storage
+        .set_item(STORAGE_KEY, &encode_stored(&stored))
+        .unwrap();
+    window.location().set_hash(page).unwrap();
+    let root: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    std::mem::forget(handle);
+    root
+}
+
+/// What autosave wrote, read back through the same checks as on start.
+fn saved_workspace() -> inversa::domain::Workspace {
+    use inversa::io::storage::{STORAGE_KEY, decode_stored};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let text = storage.get_item(STORAGE_KEY).unwrap().unwrap();
+    decode_stored(&text)
+        .expect("the saved program reads back")
+        .workspace
+}
+
+/// The session log form: an empty date, a zero duration and 150 % progress
+/// are all listed at once and marked on their fields; a held session in the
+/// future is refused; once fixed, the entry (status, ratings, topic, goal
+/// progress) is saved, and the goal's progress in the agreement follows.
+#[wasm_bindgen_test]
+async fn session_log_form_lists_every_problem_and_saves_the_entry() {
+    use inversa::app::browser::today;
+    use inversa::domain::GoalId;
+    use inversa::domain::demo::demo_workspace;
+    use inversa::domain::ids::seeded_bytes;
+    use inversa::domain::matching::pairing::{accept, propose};
+    use inversa::domain::sessions::{Agreement, Goal, GoalDirection, SessionStatus};
+
+    let today = today();
+    let mut ws = demo_workspace();
+    let keys = propose(&ws).keys();
+    accept(&mut ws.pairing, &keys, today.add_days(-14));
+    let key = keys[0].clone();
+    let goal_id = GoalId::from_random_bytes(seeded_bytes(7));
+    let mut goal = Goal::new(goal_id.clone(), GoalDirection::MenteeLearns);
+    goal.text = "Post on LinkedIn every week".into();
+    goal.measure = "Eight posts by the review".into();
+    goal.progress = 10;
+    let mut agreement = Agreement::from_program(&ws.program, key.clone());
+    agreement.goals.push(goal);
+    ws.sessions.agreements.push(agreement);
+    let mentor = ws.participant(&key.mentor).unwrap().name.clone();
+    let mentee = ws.participant(&key.mentee).unwrap().name.clone();
+
+    let root = mount_saved(ws, "#/sessions");
+    until("the pair cards", || {
+        root.query_selector("article.pair-card").unwrap().is_some()
+    })
+    .await;
+    let buttons = root.query_selector_all("article.pair-card button").unwrap();
+    let open: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| {
+            let text = b.text_content().unwrap_or_default();
+            text.starts_with("Open") && text.contains(&mentor) && text.contains(&mentee)
+        })
+        .expect("an Open button naming the pair");
+    open.click();
+    until("the pair detail", || {
+        root.query_selector("section.pair-sessions")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    button(&root, "Log session").click();
+    until("the log form", || {
+        root.query_selector("form.log-form").unwrap().is_some()
+    })
+    .await;
+    let form: HtmlElement = root
+        .query_selector("form.log-form")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let progress_label = "Progress on “Post on LinkedIn every week” (%)";
+
+    // Three problems in three fields: all listed, each field marked.
+    type_into(&input_labelled(&form, "Date"), "");
+    type_into(&input_labelled(&form, "Duration (minutes)"), "0");
+    type_into(&input_labelled(&form, progress_label), "150");
+    button(&form, "Save session").click();
+    until("the problem list", || alert_text(&form).is_some()).await;
+    let alert = alert_text(&form).unwrap();
+    for expected in [
+        "Date: required",
+        "Duration (minutes): must be a whole number from 5 to 480",
+        "Progress on “Post on LinkedIn every week” (%): must be a whole number from 0 to 100",
+    ] {
+        assert!(alert.contains(expected), "expected {expected:?} in {alert}");
+    }
+    for label in ["Date", "Duration (minutes)", progress_label] {
+        let input = input_labelled(&form, label);
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{label}"
+        );
+        let described = input.get_attribute("aria-describedby").unwrap();
+        let error_id = described.split(' ').last().unwrap();
+        let error = document().get_element_by_id(error_id).unwrap();
+        assert!(
+            alert.contains(error.text_content().unwrap().trim_start_matches("⚠ ")),
+            "{label}: the field's error is the listed one"
+        );
+    }
+    assert!(
+        saved_workspace().sessions.sessions.is_empty(),
+        "nothing saved while problems remain"
+    );
+
+    // A session cannot have been held on a day still to come.
+    let tomorrow = today.add_days(3).unwrap().to_string();
+    type_into(&input_labelled(&form, "Date"), &tomorrow);
+    type_into(&input_labelled(&form, "Duration (minutes)"), "30");
+    type_into(&input_labelled(&form, progress_label), "60");
+    button(&form, "Save session").click();
+    until("the future-date problem", || {
+        alert_text(&form).is_some_and(|a| a.contains("a day that has not come yet"))
+    })
+    .await;
+    let alert = alert_text(&form).unwrap();
+    assert!(!alert.contains("Duration"), "{alert}");
+
+    // Fixed, with a rating from each side and a topic.
+    type_into(&input_labelled(&form, "Date"), &today.to_string());
+    let groups = form.query_selector_all("fieldset.rating-group").unwrap();
+    assert_eq!(groups.length(), 2, "a rating group for each side");
+    for (i, rating) in [(0, "4"), (1, "5")] {
+        let group: web_sys::Element = groups.item(i).unwrap().dyn_into().unwrap();
+        let legend = group.query_selector("legend").unwrap().unwrap();
+        let name = if i == 0 { &mentor } else { &mentee };
+        assert_eq!(
+            legend.text_content().unwrap(),
+            format!("Rating from {name}")
+        );
+        let radio: HtmlElement = group
+            .query_selector(&format!("input[value='{rating}']"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        radio.click();
+    }
+    let topic: HtmlElement = form
+        .query_selector("fieldset.topics input[type=checkbox]")
+        .unwrap()
+        .expect("the pair's skills are offered as topics")
+        .dyn_into()
+        .unwrap();
+    topic.click();
+    button(&form, "Save session").click();
+    until("the form to close", || {
+        root.query_selector("form.log-form").unwrap().is_none()
+    })
+    .await;
+
+    let saved = saved_workspace();
+    let sessions = saved.sessions.sessions_of(&key);
+    assert_eq!(sessions.len(), 1);
+    let session = sessions[0];
+    assert_eq!(session.status, SessionStatus::Held);
+    assert_eq!(session.start.date, today);
+    assert_eq!(session.minutes, 30);
+    assert_eq!(
+        (session.mentor_rating, session.mentee_rating),
+        (Some(4), Some(5))
+    );
+    assert_eq!(session.topics.len(), 1);
+    assert_eq!(session.goal_progress.len(), 1);
+    assert_eq!(session.goal_progress[0].goal, goal_id);
+    assert_eq!(session.goal_progress[0].percent, 60);
+    let goal = &saved.sessions.agreement(&key).unwrap().goals[0];
+    assert_eq!(goal.progress, 60, "the goal follows the logged progress");
+    until("the held session in the list", || {
+        root.query_selector(".session-list .status.held")
+            .unwrap()
+            .is_some_and(|s| s.text_content().unwrap_or_default() == "Held")
+    })
+    .await;
+    root.remove();
+}

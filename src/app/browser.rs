@@ -102,13 +102,21 @@ pub fn set_document_title(title: &str) {
 
 /// Moves keyboard focus to the element with `id`, e.g. a page heading after navigation.
 pub fn focus_element(id: &str) {
-    if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+    if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id))
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
-    }
 }
 
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// The browser's IANA time zone (`Europe/Madrid`), when it reports one.
+pub fn time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+        .ok()?
+        .as_string()
+        .filter(|zone| !zone.is_empty())
 }

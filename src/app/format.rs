@@ -98,3 +98,19 @@ pub fn size(locale: Locale, bytes: usize) -> String {
         )
     }
 }
+
+/// A date with its weekday, e.g. `Tue 14 Sept 2026` / `mar, 14 sept 2026`.
+pub fn weekday_date(locale: Locale, date: Date) -> String {
+    let js = js_sys::Date::new_with_year_month_day(
+        date.year() as u32,
+        i32::from(date.month()) - 1,
+        i32::from(date.day()),
+    );
+    let opts = options(&[
+        ("weekday", JsValue::from_str("short")),
+        ("year", JsValue::from_str("numeric")),
+        ("month", JsValue::from_str("short")),
+        ("day", JsValue::from_str("numeric")),
+    ]);
+    js.to_locale_date_string(tag(locale), &opts).into()
+}

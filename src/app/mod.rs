@@ -7,6 +7,7 @@ use leptos::prelude::*;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod browser;
+pub mod checkin_form;
 pub mod components;
 pub mod format;
 pub mod lang;
@@ -24,7 +25,13 @@ use state::AppState;
 /// Entry point called by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // A check-in link gets the participant's page alone: no coordinator
+    // state is even loaded.
+    if checkin_form::opened_from_link() {
+        leptos::mount::mount_to_body(checkin_form::CheckinApp);
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 #[component]
@@ -44,6 +51,7 @@ fn Root() -> impl IntoView {
     provide_context(state);
     let router = Router::start();
     provide_context(router);
+    checkin_form::reload_when_view_changes(false);
     let i18n = use_i18n();
 
     // Keep the tab title in step with the page and the program.
@@ -68,6 +76,8 @@ fn Root() -> impl IntoView {
                 Page::Participants => view! { <pages::participants::ParticipantsPage/> }.into_any(),
                 Page::Program => view! { <pages::program::ProgramPage/> }.into_any(),
                 Page::Pairing => view! { <pages::pairing::PairingPage/> }.into_any(),
+                Page::Sessions => view! { <pages::sessions::SessionsPage/> }.into_any(),
+                Page::Guides => view! { <pages::guides::GuidesPage/> }.into_any(),
                 Page::Data => view! { <pages::data::DataPage/> }.into_any(),
             }}
         </main>

@@ -9,15 +9,19 @@ pub enum Page {
     Participants,
     Program,
     Pairing,
+    Sessions,
+    Guides,
     Data,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 7] = [
         Page::Overview,
         Page::Participants,
         Page::Program,
         Page::Pairing,
+        Page::Sessions,
+        Page::Guides,
         Page::Data,
     ];
 
@@ -27,6 +31,8 @@ impl Page {
             Page::Participants => "#/participants",
             Page::Program => "#/program",
             Page::Pairing => "#/pairing",
+            Page::Sessions => "#/sessions",
+            Page::Guides => "#/guides",
             Page::Data => "#/data",
         }
     }

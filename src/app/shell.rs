@@ -16,6 +16,8 @@ pub fn page_title(locale: Locale, page: Page) -> String {
         Page::Participants => td_string!(locale, nav.participants),
         Page::Program => td_string!(locale, nav.program),
         Page::Pairing => td_string!(locale, nav.pairing),
+        Page::Sessions => td_string!(locale, nav.sessions),
+        Page::Guides => td_string!(locale, nav.guides),
         Page::Data => td_string!(locale, nav.data),
     }
     .to_string()

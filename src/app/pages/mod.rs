@@ -1,9 +1,16 @@
 //! One module per page.
 
+pub mod checkins;
 pub mod circles;
 pub mod data;
+pub mod guides;
+pub mod messages;
 pub mod overview;
 pub mod pairing;
 pub mod participant_form;
 pub mod participants;
 pub mod program;
+pub mod sessions;
+pub mod sessions_agreement;
+pub mod sessions_log;
+pub mod sessions_schedule;

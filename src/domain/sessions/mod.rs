@@ -3,8 +3,8 @@
 
 pub mod agreement;
 pub mod alerts;
-pub mod log;
 pub mod checkin;
+pub mod log;
 pub mod model;
 pub mod schedule;
 pub mod templates;
