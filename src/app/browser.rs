@@ -103,9 +103,10 @@ pub fn set_document_title(title: &str) {
 /// Moves keyboard focus to the element with `id`, e.g. a page heading after navigation.
 pub fn focus_element(id: &str) {
     if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id))
-        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
+    }
 }
 
 pub fn scroll_to_top() {

@@ -17,7 +17,7 @@ use crate::app::i18n::*;
 use crate::app::lang::domain_lang;
 use crate::app::state::use_state;
 use crate::domain::ids::RoundId;
-use crate::domain::sessions::checkin::{MOOD, invitees, new_round, suggested_window};
+use crate::domain::sessions::checkin::{MOOD, delete_round, invitees, new_round, suggested_window};
 use crate::domain::sessions::{AnswerValue, Response, RoundKind, TemplateKind};
 use crate::domain::{Date, Participant, ParticipantId, Role, Workspace};
 use crate::io::checkin::{
@@ -547,8 +547,7 @@ fn RoundCard(id: RoundId) -> impl IntoView {
         Callback::new(move |()| {
             let id = id.clone();
             state.edit(|ws| {
-                ws.sessions.rounds.retain(|r| r.id != id);
-                ws.sessions.responses.retain(|r| r.round != id);
+                delete_round(&mut ws.sessions, &id);
             });
             state.notify(t_string!(i18n, checkins.round_deleted).to_string());
         })

@@ -22,10 +22,12 @@ use crate::domain::matching::PairKey;
 use crate::domain::matching::rules::Prepared;
 use crate::domain::matching::score::{Departments, evidence};
 use crate::domain::sessions::templates::{
-    chosen, fill, first_name, mailto, placeholders_used, recipient_lang, unknown_placeholders,
+    chosen, fill, first_name, mailto, placeholders_used, recipient_lang, save_override,
+    unknown_placeholders,
 };
 use crate::domain::sessions::{SessionStatus, TemplateKind, TemplateOverride};
 use crate::domain::skills::Lang;
+use crate::domain::validation::limits;
 use crate::domain::{Date, ParticipantId, Role, Workspace};
 use crate::io::checkin::link_fragment;
 use leptos::prelude::*;
@@ -430,15 +432,20 @@ pub fn EmailComposer(kind: TemplateKind, about: About, on_close: Callback<()>) -
             subject: subject.get_untracked(),
             body: body.get_untracked(),
         };
-        state.edit(|ws| {
-            let list = &mut ws.sessions.templates;
-            match list.iter_mut().find(|t| t.kind == kind && t.lang == lang) {
-                Some(existing) => *existing = edited,
-                None => list.push(edited),
-            }
-        });
+        let mut outcome = Ok(());
+        state.edit(|ws| outcome = save_override(&mut ws.sessions, edited));
         let l = i18n.get_locale_untracked();
-        state.notify(td_string!(l, messages.saved, language = lang_name(l, lang)).to_string());
+        let text = match outcome {
+            Ok(()) => td_string!(l, messages.saved, language = lang_name(l, lang)).to_string(),
+            Err(_) => td_string!(
+                l,
+                messages.too_long,
+                subject = limits::TEMPLATE_SUBJECT,
+                body = limits::TEMPLATE_BODY
+            )
+            .to_string(),
+        };
+        state.notify(text);
     };
     let restore = move |_| {
         let lang = lang.get_untracked();
@@ -534,6 +541,7 @@ pub fn EmailComposer(kind: TemplateKind, about: About, on_close: Callback<()>) -
                 <input
                     id=subject_id.clone()
                     type="text"
+                    maxlength=limits::TEMPLATE_SUBJECT.to_string()
                     prop:value=move || subject.get()
                     on:input=move |ev| subject.set(event_target_value(&ev))
                     aria-describedby=placeholders_id.clone()
@@ -544,6 +552,7 @@ pub fn EmailComposer(kind: TemplateKind, about: About, on_close: Callback<()>) -
                 <textarea
                     id=body_id.clone()
                     rows="12"
+                    maxlength=limits::TEMPLATE_BODY.to_string()
                     prop:value=move || body.get()
                     on:input=move |ev| body.set(event_target_value(&ev))
                     aria-describedby=placeholders_id.clone()

@@ -26,6 +26,7 @@ use crate::domain::sessions::{AlertSettings, LocalDateTime, Session, SessionStat
 use crate::domain::{Channel, Date, ParticipantId, Role, Workspace};
 use crate::io::ics;
 use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 /// Which part of a pair's detail an action leads to.
@@ -284,11 +285,13 @@ fn ics_text(locale: Locale, ws: &Workspace, pair: Option<&PairKey>) -> ics::IcsT
 pub fn download_calendar(state: AppState, locale: Locale, pair: Option<PairKey>) {
     let has_sessions = state.workspace.with_untracked(|ws| match &pair {
         Some(key) => !ws.sessions.sessions_of(key).is_empty(),
-        None => ws
-            .pairing
-            .pairs
-            .iter()
-            .any(|p| !ws.sessions.sessions_of(&p.key()).is_empty()),
+        None => {
+            let accepted: HashSet<PairKey> = ws.pairing.pairs.iter().map(|p| p.key()).collect();
+            ws.sessions
+                .sessions
+                .iter()
+                .any(|s| accepted.contains(&s.pair))
+        }
     });
     if !has_sessions {
         state.notify(td_string!(locale, sessions.ics_nothing).to_string());
@@ -559,15 +562,22 @@ fn AllPairs() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let l = i18n.get_locale();
         state.workspace.with(|ws| {
+            // Looked up by id once, not by scanning everyone for each pair.
+            let by_id: HashMap<&ParticipantId, &str> = ws
+                .participants
+                .iter()
+                .rev()
+                .map(|p| (&p.id, p.name.as_str()))
+                .collect();
+            let name = |id: &ParticipantId| {
+                by_id.get(id).map_or_else(
+                    || td_string!(l, sessions.unknown_person).to_string(),
+                    |n| n.to_string(),
+                )
+            };
             let mut rows: Vec<(String, String, PairHealth)> = health.with(|all| {
                 all.iter()
-                    .map(|h| {
-                        (
-                            person_name(l, ws, &h.pair.mentor),
-                            person_name(l, ws, &h.pair.mentee),
-                            h.clone(),
-                        )
-                    })
+                    .map(|h| (name(&h.pair.mentor), name(&h.pair.mentee), h.clone()))
                     .collect()
             });
             rows.sort_by_key(|r| {

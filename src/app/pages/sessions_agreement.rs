@@ -267,19 +267,20 @@ fn AgreementForm(key: PairKey) -> impl IntoView {
             .custom
             .retain(|r| !r.trim().is_empty());
         state.edit(|ws| {
-            let program = ws.program.clone();
-            let saved = agreement::ensure(&mut ws.sessions, &program, &save_key);
-            opened_with.with_value(|opened| {
-                for goal in &mut agreement.goals {
-                    let untouched = opened.contains(&(goal.id.clone(), goal.progress));
-                    if let Some(now) = saved.goals.iter().find(|g| g.id == goal.id)
-                        && untouched
-                    {
-                        goal.progress = now.progress;
+            if let Some(saved) = ws.sessions.agreement(&save_key) {
+                opened_with.with_value(|opened| {
+                    for goal in &mut agreement.goals {
+                        let untouched = opened.contains(&(goal.id.clone(), goal.progress));
+                        if let Some(now) = saved.goals.iter().find(|g| g.id == goal.id)
+                            && untouched
+                        {
+                            goal.progress = now.progress;
+                        }
                     }
-                }
-            });
-            *saved = agreement;
+                });
+            }
+            // Progress sessions logged on goals removed here goes with them.
+            agreement::replace(&mut ws.sessions, agreement);
         });
         state.notify(td_string!(locale, sessions.agreement_saved).to_string());
         ui.agreement_open.set(false);

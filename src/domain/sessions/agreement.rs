@@ -6,10 +6,12 @@
 
 use super::model::{Agreement, Goal, SessionsState};
 use crate::domain::date::Date;
+use crate::domain::ids::GoalId;
 use crate::domain::matching::PairKey;
 use crate::domain::participants::Channel;
 use crate::domain::program::Program;
 use crate::domain::workspace::Workspace;
+use std::collections::HashSet;
 
 impl Agreement {
     /// A draft agreement with the program's rhythm and ground rules and no
@@ -74,6 +76,36 @@ pub fn ensure<'a>(
         }
     };
     &mut state.agreements[index]
+}
+
+/// Saves a pair's edited agreement in place of the one it had (or as its
+/// first). Progress that the pair's sessions recorded on goals the edit
+/// removed goes with those goals: a session cannot report progress on a goal
+/// the pair no longer has, and saved data that did would be refused on the
+/// next load. Returns how many such progress entries were dropped.
+pub fn replace(state: &mut SessionsState, edited: Agreement) -> usize {
+    let pair = edited.pair.clone();
+    match state.agreement_mut(&pair) {
+        Some(saved) => *saved = edited,
+        None => state.agreements.push(edited),
+    }
+    forget_removed_goals(state, &pair)
+}
+
+/// Drops session progress of `pair` on goals its agreement no longer has
+/// (all of it when the pair has no agreement); returns how many entries went.
+pub fn forget_removed_goals(state: &mut SessionsState, pair: &PairKey) -> usize {
+    let kept: HashSet<GoalId> = state
+        .agreement(pair)
+        .map(|a| a.goals.iter().map(|g| g.id.clone()).collect())
+        .unwrap_or_default();
+    let mut dropped = 0;
+    for session in state.sessions.iter_mut().filter(|s| &s.pair == pair) {
+        let before = session.goal_progress.len();
+        session.goal_progress.retain(|p| kept.contains(&p.goal));
+        dropped += before - session.goal_progress.len();
+    }
+    dropped
 }
 
 /// A channel both people can live with: the mentee's most preferred channel
@@ -157,6 +189,9 @@ pub fn goal_problems(goal: &Goal, program: &Program) -> Vec<GoalProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ParticipantId, SessionId, seeded_bytes};
+    use crate::domain::sessions::log::new_session;
+    use crate::domain::sessions::model::{GoalDirection, GoalProgress, LocalDateTime, LocalTime};
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).unwrap()
@@ -173,5 +208,60 @@ mod tests {
         for (start, end, mid) in cases {
             assert_eq!(midpoint(start, end), mid, "{start}..{end}");
         }
+    }
+
+    #[test]
+    fn replacing_an_agreement_drops_progress_on_removed_goals_of_that_pair_only() {
+        let id = |seed: u64| seeded_bytes(seed);
+        let pair = |a: u64, b: u64| {
+            PairKey::new(
+                ParticipantId::from_random_bytes(id(a)),
+                ParticipantId::from_random_bytes(id(b)),
+            )
+        };
+        let (mine, other) = (pair(1, 2), pair(3, 4));
+        let goal = |seed: u64| {
+            Goal::new(
+                GoalId::from_random_bytes(id(seed)),
+                GoalDirection::MenteeLearns,
+            )
+        };
+        let (kept, removed, foreign) = (goal(10), goal(11), goal(12));
+        let program = Program::default();
+        let mut state = SessionsState::default();
+        ensure(&mut state, &program, &mine).goals = vec![kept.clone(), removed.clone()];
+        ensure(&mut state, &program, &other).goals = vec![foreign.clone()];
+        let at = LocalDateTime {
+            date: date(2026, 10, 1),
+            time: LocalTime::new(10, 0).unwrap(),
+        };
+        let progress = |goals: &[&Goal]| -> Vec<GoalProgress> {
+            goals
+                .iter()
+                .map(|g| GoalProgress {
+                    goal: g.id.clone(),
+                    percent: 40,
+                })
+                .collect()
+        };
+        let mut session = new_session(mine.clone(), at, 30, SessionId::from_random_bytes(id(20)));
+        session.goal_progress = progress(&[&kept, &removed]);
+        let mut untouched =
+            new_session(other.clone(), at, 30, SessionId::from_random_bytes(id(21)));
+        untouched.goal_progress = progress(&[&foreign]);
+        state.sessions = vec![session, untouched.clone()];
+
+        let mut edited = state.agreement(&mine).unwrap().clone();
+        edited.goals.retain(|g| g.id != removed.id);
+        assert_eq!(replace(&mut state, edited.clone()), 1);
+        assert_eq!(state.agreement(&mine), Some(&edited));
+        assert_eq!(state.agreements.len(), 2);
+        assert_eq!(state.sessions[0].goal_progress, progress(&[&kept]));
+        assert_eq!(state.sessions[1], untouched);
+        // Saving again changes nothing; a first agreement is added.
+        assert_eq!(replace(&mut state, edited), 0);
+        let fresh = Agreement::from_program(&program, pair(5, 6));
+        assert_eq!(replace(&mut state, fresh.clone()), 0);
+        assert_eq!(state.agreements.last(), Some(&fresh));
     }
 }

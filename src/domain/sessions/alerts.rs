@@ -54,14 +54,15 @@
 
 use super::agreement::midpoint;
 use super::model::{
-    AnswerValue, LocalDateTime, Response, RoundKind, Session, SessionStatus, SessionsState,
+    Agreement, AnswerValue, LocalDateTime, Response, RoundKind, Session, SessionStatus,
 };
 use crate::domain::date::Date;
-use crate::domain::ids::ParticipantId;
+use crate::domain::ids::{ParticipantId, RoundId};
 use crate::domain::matching::{Pair, PairKey};
-use crate::domain::participants::Role;
+use crate::domain::participants::{Participant, Role};
 use crate::domain::workspace::Workspace;
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 /// The check-in question whose 1–5 answer is the person's mood (the check-in
 /// form's own id, so the two cannot drift apart).
@@ -199,12 +200,104 @@ impl PairHealth {
 }
 
 /// Every accepted pair, in the order of `ws.pairing.pairs`.
+///
+/// The records are indexed once ([`Records`]), so a program of a thousand
+/// pairs with a year of sessions each is assessed in linear time, at every
+/// edit, rather than scanning every session and answer once per pair.
 pub fn assess(ws: &Workspace, today: Date) -> Vec<PairHealth> {
+    let records = Records::new(ws);
     ws.pairing
         .pairs
         .iter()
-        .map(|pair| assess_pair(ws, pair, today))
+        .map(|pair| assess_with(ws, &records, pair, today))
         .collect()
+}
+
+/// The records each pair's assessment looks up, grouped by pair and person.
+/// Lookups keep the meaning of the plain accessors: the first agreement and
+/// participant with a key, a pair's sessions in [`SessionsState::sessions_of`]
+/// order, answers in import order.
+///
+/// [`SessionsState::sessions_of`]: super::model::SessionsState::sessions_of
+struct Records<'a> {
+    sessions: HashMap<&'a PairKey, Vec<&'a Session>>,
+    agreements: HashMap<&'a PairKey, &'a Agreement>,
+    people: HashMap<&'a ParticipantId, &'a Participant>,
+    /// Answers to check-in rounds (or to rounds no longer kept), per person.
+    checkins: HashMap<&'a ParticipantId, Vec<&'a Response>>,
+}
+
+impl<'a> Records<'a> {
+    fn new(ws: &'a Workspace) -> Records<'a> {
+        let state = &ws.sessions;
+        let mut sessions: HashMap<&PairKey, Vec<&Session>> = HashMap::new();
+        for session in &state.sessions {
+            sessions.entry(&session.pair).or_default().push(session);
+        }
+        for list in sessions.values_mut() {
+            list.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+        }
+        let mut agreements = HashMap::with_capacity(state.agreements.len());
+        for agreement in &state.agreements {
+            agreements.entry(&agreement.pair).or_insert(agreement);
+        }
+        let mut people = HashMap::with_capacity(ws.participants.len());
+        for person in &ws.participants {
+            people.entry(&person.id).or_insert(person);
+        }
+        let mut kinds: HashMap<&RoundId, RoundKind> = HashMap::with_capacity(state.rounds.len());
+        for round in &state.rounds {
+            kinds.entry(&round.id).or_insert(round.kind);
+        }
+        let mut checkins: HashMap<&ParticipantId, Vec<&Response>> = HashMap::new();
+        for response in &state.responses {
+            if kinds
+                .get(&response.round)
+                .is_none_or(|kind| *kind == RoundKind::CheckIn)
+            {
+                checkins
+                    .entry(&response.participant)
+                    .or_default()
+                    .push(response);
+            }
+        }
+        Records {
+            sessions,
+            agreements,
+            people,
+            checkins,
+        }
+    }
+
+    fn sessions_of(&self, pair: &PairKey) -> &[&'a Session] {
+        self.sessions.get(pair).map_or(&[], Vec::as_slice)
+    }
+
+    fn agreement(&self, pair: &PairKey) -> Option<&'a Agreement> {
+        self.agreements.get(pair).copied()
+    }
+
+    fn participant(&self, id: &ParticipantId) -> Option<&'a Participant> {
+        self.people.get(id).copied()
+    }
+
+    /// Check-in answers (not self-assessments) a person gave between `from`
+    /// and `today`, in the order they were imported.
+    fn checkin_answers(
+        &self,
+        who: &ParticipantId,
+        from: Option<Date>,
+        today: Date,
+    ) -> impl Iterator<Item = &'a Response> + '_ {
+        self.checkins
+            .get(who)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(move |r| {
+                r.answered_on <= today && from.is_none_or(|from| r.answered_on >= from)
+            })
+    }
 }
 
 /// Pairs that are not on track: at risk first, then those waiting longest;
@@ -254,17 +347,28 @@ fn is_upcoming(session: &Session, today: Date) -> bool {
 /// See "When a pair starts" in the module documentation.
 pub fn pair_start(ws: &Workspace, pair: &Pair) -> Option<Date> {
     let key = pair.key();
+    let first_session = || {
+        ws.sessions
+            .sessions
+            .iter()
+            .filter(|s| s.pair == key)
+            .map(|s| s.start.date)
+            .min()
+    };
+    start_from(ws, pair, ws.sessions.agreement(&key), first_session)
+}
+
+/// [`pair_start`] with the pair's agreement and first session day given.
+fn start_from(
+    ws: &Workspace,
+    pair: &Pair,
+    agreement: Option<&Agreement>,
+    first_session: impl FnOnce() -> Option<Date>,
+) -> Option<Date> {
     let own = pair
         .since
-        .or_else(|| ws.sessions.agreement(&key).and_then(|a| a.agreed_on))
-        .or_else(|| {
-            ws.sessions
-                .sessions
-                .iter()
-                .filter(|s| s.pair == key)
-                .map(|s| s.start.date)
-                .min()
-        });
+        .or_else(|| agreement.and_then(|a| a.agreed_on))
+        .or_else(first_session);
     match (own, ws.program.start_date) {
         (Some(own), Some(program)) => Some(own.max(program)),
         (own, program) => own.or(program),
@@ -273,40 +377,32 @@ pub fn pair_start(ws: &Workspace, pair: &Pair) -> Option<Date> {
 
 /// The day mid-program falls on for this pair (see the module documentation).
 pub fn mid_program(ws: &Workspace, pair: &Pair) -> Option<Date> {
+    mid_from(ws, pair_start(ws, pair))
+}
+
+fn mid_from(ws: &Workspace, pair_start: Option<Date>) -> Option<Date> {
     match (ws.program.start_date, ws.program.end_date) {
         (Some(start), Some(end)) if start <= end => Some(midpoint(start, end)),
-        _ => pair_start(ws, pair)?.add_days(FALLBACK_MIDPOINT_DAYS),
+        _ => pair_start?.add_days(FALLBACK_MIDPOINT_DAYS),
     }
 }
 
-/// Check-in answers (not self-assessments) a person gave between `from` and
-/// `today`, in the order they were imported.
-fn checkin_answers<'a>(
-    state: &'a SessionsState,
-    who: &'a ParticipantId,
-    from: Option<Date>,
-    today: Date,
-) -> impl Iterator<Item = &'a Response> + 'a {
-    state.responses.iter().filter(move |r| {
-        &r.participant == who
-            && r.answered_on <= today
-            && from.is_none_or(|from| r.answered_on >= from)
-            && state
-                .rounds
-                .iter()
-                .find(|round| round.id == r.round)
-                .is_none_or(|round| round.kind == RoundKind::CheckIn)
-    })
+/// One pair's health; [`assess`] runs the same rules for every accepted pair.
+pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
+    assess_with(ws, &Records::new(ws), pair, today)
 }
 
-/// One pair's health; [`assess`] runs this for every accepted pair.
-pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
+fn assess_with(ws: &Workspace, records: &Records, pair: &Pair, today: Date) -> PairHealth {
     let key = pair.key();
     let state = &ws.sessions;
     let settings = &state.settings;
     let limits = settings.alerts;
-    let sessions = state.sessions_of(&key);
-    let start = pair_start(ws, pair);
+    let sessions = records.sessions_of(&key);
+    let agreement = records.agreement(&key);
+    // Sessions are in time order, so the first one's day is the earliest.
+    let start = start_from(ws, pair, agreement, || {
+        sessions.first().map(|s| s.start.date)
+    });
     let start_or_today = start.unwrap_or(today).min(today);
 
     let past: Vec<&Session> = sessions
@@ -325,13 +421,12 @@ pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
         .filter(|s| is_upcoming(s, today))
         .collect();
     let last_held = held.last().map(|s| s.start.date);
-    let agreement = state.agreement(&key);
     let goals = agreement.map_or(&[][..], |a| a.goals.as_slice());
 
     let mut alerts = Vec::new();
 
     for who in [&pair.mentor, &pair.mentee] {
-        if !ws.participant(who).is_some_and(|p| p.active) {
+        if !records.participant(who).is_some_and(|p| p.active) {
             alerts.push(Alert::new(
                 AlertKind::PersonInactive { who: who.clone() },
                 start_or_today,
@@ -362,7 +457,8 @@ pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
     }
 
     for who in [&pair.mentor, &pair.mentee] {
-        let latest = checkin_answers(state, who, start, today)
+        let latest = records
+            .checkin_answers(who, start, today)
             .filter_map(|r| match r.answer(MOOD_QUESTION) {
                 Some(AnswerValue::Scale(mood)) => Some((r.answered_on, *mood)),
                 _ => None,
@@ -395,7 +491,7 @@ pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
         }
     }
 
-    if let Some(mid) = mid_program(ws, pair).filter(|mid| today >= *mid)
+    if let Some(mid) = mid_from(ws, start).filter(|mid| today >= *mid)
         && !goals.iter().any(|g| g.percent() > 0)
     {
         alerts.push(Alert::new(AlertKind::NoGoalProgress, mid));
@@ -407,7 +503,11 @@ pub fn assess_pair(ws: &Workspace, pair: &Pair, today: Date) -> PairHealth {
 
     let last_answer = [&pair.mentor, &pair.mentee]
         .into_iter()
-        .flat_map(|who| checkin_answers(state, who, start, today).map(|r| r.answered_on))
+        .flat_map(|who| {
+            records
+                .checkin_answers(who, start, today)
+                .map(|r| r.answered_on)
+        })
         .max();
     let due = match last_answer {
         Some(last) => last.add_days(i64::from(settings.checkin_every_days.max(1))),

@@ -391,12 +391,36 @@ pub fn has_response(state: &SessionsState, round: &RoundId, participant: &Partic
 
 /// Keeps accepted answers (from `io::checkin::read_responses`). One answer per
 /// person and round: a repeat is skipped, so applying a batch twice is harmless.
+/// An answer whose round was deleted, or whose person was taken off it, since
+/// it was read is skipped too: kept, it would make the saved data unreadable.
 pub fn apply_responses(state: &mut SessionsState, accepted: Vec<Response>) {
     for response in accepted {
-        if !has_response(state, &response.round, &response.participant) {
+        let invited = state
+            .rounds
+            .iter()
+            .find(|r| r.id == response.round)
+            .is_some_and(|round| {
+                round
+                    .invitations
+                    .iter()
+                    .any(|i| i.participant == response.participant)
+            });
+        if invited && !has_response(state, &response.round, &response.participant) {
             state.responses.push(response);
         }
     }
+}
+
+/// Deletes a round together with the answers imported for it (answers to a
+/// round that no longer exists could never be read back). Returns the round.
+pub fn delete_round(state: &mut SessionsState, id: &RoundId) -> Option<CheckinRound> {
+    let index = state.rounds.iter().position(|r| &r.id == id)?;
+    let round = state.rounds.remove(index);
+    // A second round with the same id (a hand-edited file) keeps its answers.
+    if !state.rounds.iter().any(|r| &r.id == id) {
+        state.responses.retain(|r| &r.round != id);
+    }
+    Some(round)
 }
 
 #[cfg(test)]
@@ -553,5 +577,68 @@ mod tests {
                 ("mood", AnswerProblemKind::Missing),
             ]
         );
+    }
+
+    #[test]
+    fn deleting_a_round_takes_its_answers_and_late_answers_are_skipped() {
+        let ws = Workspace {
+            participants: vec![person(1, Role::Mentee), person(2, Role::ReverseMentor)],
+            ..Default::default()
+        };
+        let people: Vec<ParticipantId> = ws.participants.iter().map(|p| p.id.clone()).collect();
+        let mut seed = 100;
+        let mut random = || {
+            seed += 1;
+            seeded_bytes(seed)
+        };
+        let window = (date("2026-01-01"), date("2026-01-10"));
+        let kept = new_round(
+            &ws,
+            RoundKind::CheckIn,
+            window.0,
+            window.1,
+            &people,
+            &mut random,
+        );
+        let gone = new_round(
+            &ws,
+            RoundKind::CheckIn,
+            window.0,
+            window.1,
+            &people,
+            &mut random,
+        );
+        let answer = |round: &CheckinRound, who: &ParticipantId| Response {
+            round: round.id.clone(),
+            participant: who.clone(),
+            answered_on: window.0,
+            imported_on: window.0,
+            answers: Vec::new(),
+        };
+        let mut state = SessionsState {
+            rounds: vec![kept.clone(), gone.clone()],
+            ..Default::default()
+        };
+        apply_responses(
+            &mut state,
+            vec![answer(&kept, &people[0]), answer(&gone, &people[0])],
+        );
+        assert_eq!(state.responses.len(), 2);
+
+        assert_eq!(delete_round(&mut state, &gone.id), Some(gone.clone()));
+        assert_eq!(delete_round(&mut state, &gone.id), None);
+        assert_eq!(state.rounds, vec![kept.clone()]);
+        assert_eq!(state.responses, vec![answer(&kept, &people[0])]);
+
+        // Read before the deletion, applied after: skipped, as is an answer
+        // from someone no longer invited.
+        state.rounds[0]
+            .invitations
+            .retain(|i| i.participant != people[1]);
+        apply_responses(
+            &mut state,
+            vec![answer(&gone, &people[1]), answer(&kept, &people[1])],
+        );
+        assert_eq!(state.responses, vec![answer(&kept, &people[0])]);
     }
 }

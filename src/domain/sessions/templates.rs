@@ -9,6 +9,7 @@
 use crate::domain::participants::Participant;
 use crate::domain::sessions::model::{SessionsState, TemplateKind, TemplateOverride};
 use crate::domain::skills::Lang;
+use crate::domain::validation::limits;
 
 /// Every placeholder a message may use:
 /// - `{name}` the recipient's first name;
@@ -161,6 +162,44 @@ pub fn chosen(state: &SessionsState, kind: TemplateKind, lang: Lang) -> Option<&
     state
         .template(kind, lang)
         .filter(|t| !t.body.trim().is_empty())
+}
+
+/// Which part of an edited template is past the file format's limits
+/// ([`limits::TEMPLATE_SUBJECT`], [`limits::TEMPLATE_BODY`] characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateTooLong {
+    Subject,
+    Body,
+}
+
+/// Keeps the coordinator's wording for one kind and language, replacing an
+/// earlier one (never a second entry for the same pair, which saved data may
+/// not have). Text past the limits is refused and nothing changes: saved, it
+/// would make the stored workspace unreadable on the next visit.
+pub fn save_override(
+    state: &mut SessionsState,
+    edited: TemplateOverride,
+) -> Result<(), Vec<TemplateTooLong>> {
+    let too_long = |text: &str, max: usize| text.trim().chars().count() > max;
+    let mut problems = Vec::new();
+    if too_long(&edited.subject, limits::TEMPLATE_SUBJECT) {
+        problems.push(TemplateTooLong::Subject);
+    }
+    if too_long(&edited.body, limits::TEMPLATE_BODY) {
+        problems.push(TemplateTooLong::Body);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let list = &mut state.templates;
+    match list
+        .iter_mut()
+        .find(|t| t.kind == edited.kind && t.lang == edited.lang)
+    {
+        Some(existing) => *existing = edited,
+        None => list.push(edited),
+    }
+    Ok(())
 }
 
 /// Longest `mailto:` URL produced. Browsers and mail clients cut or refuse
@@ -601,5 +640,52 @@ mod tests {
         assert_eq!(field(&link.url, "body").as_deref(), Some("…"));
         let sent = field(&link.url, "subject").unwrap();
         assert!(sent.starts_with("palabra palabra") && sent.ends_with("palabra…"));
+    }
+
+    #[test]
+    fn overrides_replace_per_kind_and_language_and_refuse_overlong_text() {
+        let edit = |kind, lang, subject: &str, body: &str| TemplateOverride {
+            kind,
+            lang,
+            subject: subject.into(),
+            body: body.into(),
+        };
+        let mut state = SessionsState::default();
+        let first = edit(TemplateKind::Nudge, Lang::Es, "Hola", "Cuerpo");
+        let second = edit(TemplateKind::Nudge, Lang::Es, "Hola de nuevo", "Otro");
+        let italian = edit(TemplateKind::Nudge, Lang::It, "Ciao", "Testo");
+        for t in [&first, &second, &italian] {
+            assert_eq!(save_override(&mut state, t.clone()), Ok(()));
+        }
+        assert_eq!(state.templates, vec![second.clone(), italian.clone()]);
+
+        let at_limit = "é".repeat(limits::TEMPLATE_SUBJECT);
+        let cases = [
+            (format!(" {at_limit} "), String::new(), vec![]),
+            (
+                format!("{at_limit}x"),
+                String::new(),
+                vec![TemplateTooLong::Subject],
+            ),
+            (
+                format!("{at_limit}x"),
+                "b".repeat(limits::TEMPLATE_BODY + 1),
+                vec![TemplateTooLong::Subject, TemplateTooLong::Body],
+            ),
+        ];
+        for (subject, body, expected) in cases {
+            let mut copy = state.clone();
+            let result = save_override(
+                &mut copy,
+                edit(TemplateKind::Nudge, Lang::It, &subject, &body),
+            );
+            if expected.is_empty() {
+                assert_eq!(result, Ok(()));
+                assert_eq!(copy.templates[1].subject, subject);
+            } else {
+                assert_eq!(result, Err(expected));
+                assert_eq!(copy, state, "a refused edit changes nothing");
+            }
+        }
     }
 }
