@@ -4034,6 +4034,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     catalogue,
                     pairing,
                     sessions,
+                    impact: Default::default(),
                 }
             },
         )

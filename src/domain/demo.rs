@@ -41,6 +41,7 @@ pub fn demo_workspace() -> Workspace {
         },
         pairing: Default::default(),
         sessions: Default::default(),
+        impact: Default::default(),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod demo;
 pub mod filter;
 pub mod ids;
+pub mod impact;
 pub mod matching;
 pub mod overview;
 pub mod participants;

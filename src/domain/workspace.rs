@@ -2,6 +2,7 @@
 //! and its custom skills. This is what is saved, exported and imported.
 
 use super::ids::ParticipantId;
+use super::impact::ImpactState;
 use super::matching::PairingState;
 use super::participants::Participant;
 use super::program::Program;
@@ -16,6 +17,9 @@ pub struct Workspace {
     pub pairing: PairingState,
     /// Agreements, sessions, check-ins: everything after pairing.
     pub sessions: SessionsState,
+    /// Certificates, report notes, leavers: what measuring the program needs
+    /// beyond the records above.
+    pub impact: ImpactState,
 }
 
 impl Workspace {
@@ -60,6 +64,7 @@ impl Workspace {
         }
         self.pairing.forget(id);
         self.sessions.forget(id);
+        self.impact.forget(id);
         Some(removed)
     }
 

@@ -1032,6 +1032,8 @@ impl FileV1 {
             },
             pairing: self.pairing.into_domain(),
             sessions: self.sessions.into_domain(),
+            // Not saved yet: the `impact` section comes with issue 6.
+            impact: Default::default(),
         }
     }
 }
