@@ -7,6 +7,7 @@ use std::time::Instant;
 use inversa::domain::date::Date;
 use inversa::domain::demo::demo_workspace;
 use inversa::domain::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId, seeded_bytes};
+use inversa::domain::impact::{CertificateCriteria, ImpactState, Leaver, ReportNotes};
 use inversa::domain::matching::{Circle, Pair, PairKey, PairingState, Preset, Weights};
 use inversa::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
@@ -20,7 +21,7 @@ use inversa::domain::sessions::{
     SessionStatus, SessionsState, TemplateKind, TemplateOverride, Token,
 };
 use inversa::domain::skills::{Catalogue, CustomSkill, DEFAULT_SKILLS, Lang, SkillId, SkillKind};
-use inversa::domain::validation::{validate_sessions, validate_workspace};
+use inversa::domain::validation::{validate_impact, validate_sessions, validate_workspace};
 use inversa::domain::workspace::Workspace;
 use inversa::io::format_v1::fields_at;
 use inversa::io::{
@@ -653,6 +654,13 @@ fn docs_example_imports_cleanly_and_exports_identically() {
     assert_eq!(response.answer("mood"), Some(&AnswerValue::Scale(5)));
     assert_eq!(response.answer("progress"), Some(&AnswerValue::Percent(40)));
     assert_eq!(sessions.templates[0].lang, Lang::Es);
+    let impact = &ws.impact;
+    assert_eq!(impact.certificates.min_sessions_held, 6);
+    assert!(impact.certificates.require_post_assessment);
+    assert_eq!(impact.certificates.issued_on, Date::new(2026, 9, 15));
+    assert_eq!(impact.certificates.signer_title, "Chief People Officer");
+    assert!(!impact.report.include_comments);
+    assert_eq!(impact.left_on(&pid(ROBERTO)), Date::new(2026, 6, 30));
     // The documented example is exactly what the app writes.
     assert_eq!(export_json(ws, "2026-03-02T08:15:00Z"), EXAMPLE);
 }
@@ -706,7 +714,7 @@ fn optional_fields_take_domain_defaults_and_null_means_absent() {
 #[test]
 fn warnings_for_unknown_fields_and_missing_consent() {
     let bytes = edited(&[
-        ("/impact", Some(json!([]))),
+        ("/badges", Some(json!([]))),
         ("/participants/1/nickname", Some(json!("Rob"))),
         ("/participants/1/consent_date", Some(Value::Null)),
         ("/participants/0/consent_date", None),
@@ -739,9 +747,9 @@ fn warnings_for_unknown_fields_and_missing_consent() {
                 }
             ),
             (
-                "impact".into(),
+                "badges".into(),
                 WarningKind::IgnoredField {
-                    name: "impact".into()
+                    name: "badges".into()
                 }
             ),
         ]
@@ -829,9 +837,11 @@ fn demo_workspace_round_trips() {
 fn two_thousand_participants_import_quickly() {
     let template = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
     let mut ws = template.clone();
-    // The example's pairs, sessions and never-pair lists name people replaced here.
+    // The example's pairs, sessions, leavers and never-pair lists name people
+    // replaced here.
     ws.pairing = PairingState::default();
     ws.sessions = SessionsState::default();
+    ws.impact = ImpactState::default();
     ws.participants = (0..2000u64)
         .map(|i| {
             let mut p = template.participants[(i % 2) as usize].clone();
@@ -3122,6 +3132,481 @@ fn removing_an_objective_unlinks_goals_and_used_skills_are_reported() {
 }
 
 // ---------------------------------------------------------------------------
+// Measuring the program: the impact section (additive within version 1)
+
+#[test]
+fn files_without_impact_import_with_the_defaults() {
+    let old = edited(&[("/impact", None)]);
+    let preview = import_bytes(&old).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(preview.warnings, vec![]);
+    assert_eq!(preview.workspace.impact, ImpactState::default());
+    // Export then writes the whole section, explicitly.
+    let value: Value =
+        serde_json::from_str(&export_json(&preview.workspace, "2026-03-02T08:15:00Z")).unwrap();
+    assert_eq!(
+        value["impact"],
+        json!({
+            "certificates": {
+                "min_sessions_held": 4, "require_post_assessment": false, "issued_on": null,
+                "signer_name": "", "signer_title": ""
+            },
+            "report": {"highlights": "", "lessons": "", "next_steps": "", "include_comments": false},
+            "leavers": []
+        })
+    );
+
+    // Missing fields and null take their defaults one by one.
+    type Case = (&'static str, Value, Box<dyn Fn(&mut ImpactState)>);
+    let cases: Vec<Case> = vec![
+        ("null section", Value::Null, Box::new(|_| {})),
+        ("empty section", json!({}), Box::new(|_| {})),
+        (
+            "all null",
+            json!({"certificates": null, "report": null, "leavers": null}),
+            Box::new(|_| {}),
+        ),
+        (
+            "empty parts",
+            json!({"certificates": {}, "report": {}, "leavers": []}),
+            Box::new(|_| {}),
+        ),
+        (
+            "some certificate fields, padded signer",
+            json!({"certificates": {"min_sessions_held": 0.0, "issued_on": null, "signer_name": "  Elena Ruiz ", "signer_title": null}}),
+            Box::new(|i| {
+                i.certificates.min_sessions_held = 0;
+                i.certificates.signer_name = "Elena Ruiz".into();
+            }),
+        ),
+        (
+            "report notes keep their spaces and lines",
+            json!({"report": {"lessons": " Plan the summer.\n\nEarly. ", "include_comments": true}}),
+            Box::new(|i| {
+                i.report.lessons = " Plan the summer.\n\nEarly. ".into();
+                i.report.include_comments = true;
+            }),
+        ),
+        (
+            "leavers in any case",
+            json!({"leavers": [{"participant_id": CARMEN.to_uppercase(), "left_on": " 2026-07-01 "}, {"participant_id": DIEGO, "left_on": "2026-03-01"}]}),
+            Box::new(|i| {
+                i.leavers = vec![
+                    Leaver {
+                        participant: pid(CARMEN),
+                        left_on: day(2026, 7, 1),
+                    },
+                    Leaver {
+                        participant: pid(DIEGO),
+                        left_on: day(2026, 3, 1),
+                    },
+                ];
+            }),
+        ),
+    ];
+    for (name, section, expect) in cases {
+        let preview = import_bytes(&edited(&[("/impact", Some(section))]))
+            .unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+        let mut expected = ImpactState::default();
+        expect(&mut expected);
+        assert_eq!(preview.workspace.impact, expected, "{name}");
+        assert_eq!(preview.warnings, vec![], "{name}");
+    }
+
+    // Unknown fields inside the section are ignored with a warning.
+    let preview = import_bytes(&edited(&[
+        ("/impact/badges", Some(json!(true))),
+        ("/impact/certificates/logo", Some(json!("acme.png"))),
+        ("/impact/report/audience", Some(json!("board"))),
+        ("/impact/leavers/0/reason", Some(json!("moved"))),
+    ]))
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let warnings: Vec<&str> = preview.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        warnings,
+        vec![
+            "impact.certificates.logo",
+            "impact.report.audience",
+            "impact.leavers[0].reason",
+            "impact.badges",
+        ]
+    );
+}
+
+#[test]
+fn a_broken_impact_section_reports_every_problem_with_its_place() {
+    use ProblemKind::*;
+    let range = |min: f64, max: f64| OutOfRange { min, max };
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "section as list",
+            vec![("/impact", Some(json!([])))],
+            vec![("impact", wrong(Expected::Object, JsonType::Array))],
+        ),
+        (
+            "parts of the wrong type",
+            vec![
+                ("/impact/certificates", Some(json!("6 sessions"))),
+                ("/impact/report", Some(json!(["Good year"]))),
+                ("/impact/leavers", Some(json!({"participant_id": DIEGO}))),
+            ],
+            vec![
+                (
+                    "impact.certificates",
+                    wrong(Expected::Object, JsonType::String),
+                ),
+                ("impact.report", wrong(Expected::Object, JsonType::Array)),
+                ("impact.leavers", wrong(Expected::List, JsonType::Object)),
+            ],
+        ),
+        (
+            "certificate fields",
+            vec![
+                ("/impact/certificates/min_sessions_held", Some(json!(101))),
+                (
+                    "/impact/certificates/require_post_assessment",
+                    Some(json!("yes")),
+                ),
+                ("/impact/certificates/issued_on", Some(json!("15/09/2026"))),
+                ("/impact/certificates/signer_name", Some(json!(7))),
+                ("/impact/certificates/signer_title", Some(json!(["CPO"]))),
+            ],
+            vec![
+                ("impact.certificates.min_sessions_held", range(0.0, 100.0)),
+                (
+                    "impact.certificates.require_post_assessment",
+                    wrong(Expected::Bool, JsonType::String),
+                ),
+                (
+                    "impact.certificates.issued_on",
+                    InvalidDate {
+                        value: "15/09/2026".into(),
+                    },
+                ),
+                (
+                    "impact.certificates.signer_name",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                (
+                    "impact.certificates.signer_title",
+                    wrong(Expected::Text, JsonType::Array),
+                ),
+            ],
+        ),
+        (
+            "fewer than no sessions",
+            vec![("/impact/certificates/min_sessions_held", Some(json!(-1)))],
+            vec![("impact.certificates.min_sessions_held", range(0.0, 100.0))],
+        ),
+        (
+            "a fraction of a session",
+            vec![("/impact/certificates/min_sessions_held", Some(json!(2.5)))],
+            vec![(
+                "impact.certificates.min_sessions_held",
+                wrong(Expected::WholeNumber, JsonType::Number),
+            )],
+        ),
+        (
+            "report fields",
+            vec![
+                ("/impact/report/highlights", Some(json!(["a", "b"]))),
+                ("/impact/report/lessons", Some(json!(1))),
+                ("/impact/report/next_steps", Some(json!({"q3": "hire"}))),
+                ("/impact/report/include_comments", Some(json!("no"))),
+            ],
+            vec![
+                (
+                    "impact.report.highlights",
+                    wrong(Expected::Text, JsonType::Array),
+                ),
+                (
+                    "impact.report.lessons",
+                    wrong(Expected::Text, JsonType::Number),
+                ),
+                (
+                    "impact.report.next_steps",
+                    wrong(Expected::Text, JsonType::Object),
+                ),
+                (
+                    "impact.report.include_comments",
+                    wrong(Expected::Bool, JsonType::String),
+                ),
+            ],
+        ),
+        (
+            "leaver fields",
+            vec![
+                ("/impact/leavers/0/participant_id", Some(json!("diego"))),
+                ("/impact/leavers/0/left_on", Some(json!("2026-02-30"))),
+                ("/impact/leavers/1", Some(json!({}))),
+                ("/impact/leavers/2", Some(json!(DIEGO))),
+                (
+                    "/impact/leavers/3",
+                    Some(json!({"participant_id": 12, "left_on": 20260301})),
+                ),
+            ],
+            vec![
+                // Unreadable ids are not also reported as unknown people
+                // or as the same leaver twice.
+                (
+                    "impact.leavers[0].participant_id",
+                    InvalidId {
+                        value: "diego".into(),
+                    },
+                ),
+                (
+                    "impact.leavers[0].left_on",
+                    InvalidDate {
+                        value: "2026-02-30".into(),
+                    },
+                ),
+                ("impact.leavers[1].participant_id", Missing),
+                ("impact.leavers[1].left_on", Missing),
+                (
+                    "impact.leavers[2]",
+                    wrong(Expected::Object, JsonType::String),
+                ),
+                (
+                    "impact.leavers[3].participant_id",
+                    wrong(Expected::Id, JsonType::Number),
+                ),
+                (
+                    "impact.leavers[3].left_on",
+                    wrong(Expected::Date, JsonType::Number),
+                ),
+            ],
+        ),
+        (
+            "all at once, in file order",
+            vec![
+                ("/impact/leavers/0/left_on", None),
+                ("/impact/report/lessons", Some(json!(false))),
+                ("/impact/certificates/min_sessions_held", Some(json!(1000))),
+                ("/sessions/templates/0/lang", None),
+                ("/program/name", Some(json!(1))),
+            ],
+            vec![
+                ("program.name", wrong(Expected::Text, JsonType::Number)),
+                ("sessions.templates[0].lang", Missing),
+                ("impact.certificates.min_sessions_held", range(0.0, 100.0)),
+                (
+                    "impact.report.lessons",
+                    wrong(Expected::Text, JsonType::Bool),
+                ),
+                ("impact.leavers[0].left_on", Missing),
+            ],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+}
+
+#[test]
+fn impact_rules_are_checked_against_the_rest_of_the_file() {
+    use ProblemKind::*;
+    fn long(n: usize) -> String {
+        "é".repeat(n)
+    }
+    type Case = (
+        &'static str,
+        Vec<(&'static str, Option<Value>)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let leaver = |id: &str, on: &str| json!({"participant_id": id, "left_on": on});
+    let cases: Vec<Case> = vec![
+        (
+            "a leaver who is not a participant",
+            vec![("/impact/leavers/0/participant_id", Some(json!(STRANGER)))],
+            vec![(
+                "impact.leavers[0].participant_id",
+                UnknownParticipant {
+                    id: STRANGER.into(),
+                },
+            )],
+        ),
+        (
+            "the same leaver twice, in any letter case",
+            vec![
+                ("/impact/leavers/1", Some(leaver(CARMEN, "2026-05-01"))),
+                (
+                    "/impact/leavers/2",
+                    Some(leaver(&ROBERTO.to_uppercase(), "2026-06-01")),
+                ),
+                ("/impact/leavers/3", Some(leaver(CARMEN, "2026-05-01"))),
+            ],
+            vec![
+                (
+                    "impact.leavers[2]",
+                    DuplicateEntry {
+                        first: "impact.leavers[0]".into(),
+                    },
+                ),
+                (
+                    "impact.leavers[3]",
+                    DuplicateEntry {
+                        first: "impact.leavers[1]".into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "texts too long",
+            vec![
+                ("/impact/certificates/signer_name", Some(json!(long(121)))),
+                ("/impact/certificates/signer_title", Some(json!(long(121)))),
+                ("/impact/report/highlights", Some(json!(long(4001)))),
+                ("/impact/report/lessons", Some(json!(long(4001)))),
+                ("/impact/report/next_steps", Some(json!(long(4001)))),
+            ],
+            vec![
+                ("impact.certificates.signer_name", TooLong { max: 120 }),
+                ("impact.certificates.signer_title", TooLong { max: 120 }),
+                ("impact.report.highlights", TooLong { max: 4000 }),
+                ("impact.report.lessons", TooLong { max: 4000 }),
+                ("impact.report.next_steps", TooLong { max: 4000 }),
+            ],
+        ),
+        (
+            "every problem of the section at once",
+            vec![
+                ("/impact/report/next_steps", Some(json!(long(4001)))),
+                ("/impact/leavers/1", Some(leaver(STRANGER, "2026-05-01"))),
+                ("/impact/leavers/2", Some(leaver(STRANGER, "2026-05-02"))),
+                ("/impact/leavers/3", Some(json!({"participant_id": ROBERTO}))),
+            ],
+            vec![
+                ("impact.report.next_steps", TooLong { max: 4000 }),
+                (
+                    "impact.leavers[1].participant_id",
+                    UnknownParticipant {
+                        id: STRANGER.into(),
+                    },
+                ),
+                (
+                    "impact.leavers[2]",
+                    DuplicateEntry {
+                        first: "impact.leavers[1]".into(),
+                    },
+                ),
+                (
+                    "impact.leavers[2].participant_id",
+                    UnknownParticipant {
+                        id: STRANGER.into(),
+                    },
+                ),
+                // Its date is unreadable: whether it repeats Roberto is not said.
+                ("impact.leavers[3].left_on", Missing),
+            ],
+        ),
+    ];
+    for (name, edits, expected) in cases {
+        assert_eq!(listed(&edited(&edits)), owned(expected), "{name}");
+    }
+
+    // At the limits, with spaces around the signer's name and title.
+    let padded = format!("  {}  ", long(120));
+    let fine = edited(&[
+        ("/impact/certificates/min_sessions_held", Some(json!(100))),
+        ("/impact/certificates/signer_name", Some(json!(padded))),
+        ("/impact/certificates/signer_title", Some(json!(padded))),
+        ("/impact/report/highlights", Some(json!(long(4000)))),
+        ("/impact/leavers/1", Some(leaver(CARMEN, "2026-05-01"))),
+    ]);
+    let preview = import_bytes(&fine).unwrap_or_else(|p| panic!("{p:#?}"));
+    let certificates = &preview.workspace.impact.certificates;
+    assert_eq!(certificates.signer_name, long(120));
+    assert_eq!(certificates.min_sessions_held, 100);
+    assert_eq!(preview.workspace.impact.leavers.len(), 2);
+
+    // Removing a leaver from the program forgets them there too.
+    let mut ws = preview.workspace;
+    ws.remove_participant(&pid(ROBERTO));
+    assert_eq!(ws.impact.leavers.len(), 1);
+    assert_eq!(validate_workspace(&ws), vec![]);
+}
+
+#[test]
+fn impact_ranges_are_checked_in_the_domain_too() {
+    use ProblemKind::*;
+    let base = import_bytes(EXAMPLE.as_bytes()).unwrap().workspace;
+    type Case = (
+        &'static str,
+        Box<dyn Fn(&mut ImpactState)>,
+        Vec<(&'static str, ProblemKind)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "too many sessions",
+            Box::new(|i| i.certificates.min_sessions_held = 101),
+            vec![(
+                "impact.certificates.min_sessions_held",
+                OutOfRange {
+                    min: 0.0,
+                    max: 100.0,
+                },
+            )],
+        ),
+        (
+            "long texts, a stranger and a repeat",
+            Box::new(|i| {
+                i.certificates.signer_name = "x".repeat(121);
+                i.report.lessons = "x".repeat(4001);
+                i.leavers.push(Leaver {
+                    participant: pid(STRANGER),
+                    left_on: day(2026, 4, 1),
+                });
+                i.leavers.push(Leaver {
+                    participant: pid(ROBERTO),
+                    left_on: day(2026, 4, 2),
+                });
+            }),
+            vec![
+                ("impact.certificates.signer_name", TooLong { max: 120 }),
+                ("impact.report.lessons", TooLong { max: 4000 }),
+                (
+                    "impact.leavers[1].participant_id",
+                    UnknownParticipant {
+                        id: STRANGER.into(),
+                    },
+                ),
+                (
+                    "impact.leavers[2]",
+                    DuplicateEntry {
+                        first: "impact.leavers[0]".into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "limits",
+            Box::new(|i| {
+                i.certificates.min_sessions_held = 0;
+                i.certificates.signer_title = "x".repeat(120);
+                i.report.next_steps = "x".repeat(4000);
+                i.leavers.clear();
+            }),
+            vec![],
+        ),
+    ];
+    for (name, mutate, expected) in cases {
+        let mut ws = base.clone();
+        mutate(&mut ws.impact);
+        let found: Vec<(String, ProblemKind)> = validate_workspace(&ws)
+            .into_iter()
+            .map(|p| (p.path, p.kind))
+            .collect();
+        assert_eq!(found, owned(expected), "{name}");
+        // The section's own check says the same.
+        assert_eq!(validate_impact(&ws), validate_workspace(&ws), "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Property tests
 
 fn free_text() -> impl Strategy<Value = String> {
@@ -3912,6 +4397,85 @@ fn build_sessions(
     state
 }
 
+#[derive(Clone, Debug)]
+struct RawImpact {
+    min_sessions_held: u32,
+    require_post_assessment: bool,
+    issued_on: Option<Date>,
+    /// Signer name and title: trimmed, as import leaves them.
+    signer: [String; 2],
+    /// Highlights, lessons, next steps: kept as typed.
+    notes: [String; 3],
+    include_comments: bool,
+    leavers: Vec<(Index, Date)>,
+}
+
+fn raw_impact() -> impl Strategy<Value = RawImpact> {
+    let trimmed = || free_text().prop_map(|t| t.trim().to_string());
+    (
+        0u32..=100,
+        any::<bool>(),
+        prop::option::of(date()),
+        [trimmed(), trimmed()],
+        [free_text(), free_text(), free_text()],
+        any::<bool>(),
+        prop::collection::vec((any::<Index>(), date()), 0..4),
+    )
+        .prop_map(
+            |(
+                min_sessions_held,
+                require_post_assessment,
+                issued_on,
+                signer,
+                notes,
+                include_comments,
+                leavers,
+            )| RawImpact {
+                min_sessions_held,
+                require_post_assessment,
+                issued_on,
+                signer,
+                notes,
+                include_comments,
+                leavers,
+            },
+        )
+}
+
+/// A valid impact state for `people`: leavers are distinct participants.
+fn build_impact(raw: RawImpact, people: &[Participant]) -> ImpactState {
+    let [signer_name, signer_title] = raw.signer;
+    let [highlights, lessons, next_steps] = raw.notes;
+    let mut leavers: Vec<Leaver> = Vec::new();
+    if !people.is_empty() {
+        for (who, left_on) in raw.leavers {
+            let participant = who.get(people).id.clone();
+            if !leavers.iter().any(|l| l.participant == participant) {
+                leavers.push(Leaver {
+                    participant,
+                    left_on,
+                });
+            }
+        }
+    }
+    ImpactState {
+        certificates: CertificateCriteria {
+            min_sessions_held: raw.min_sessions_held,
+            require_post_assessment: raw.require_post_assessment,
+            issued_on: raw.issued_on,
+            signer_name,
+            signer_title,
+        },
+        report: ReportNotes {
+            highlights,
+            lessons,
+            next_steps,
+            include_comments: raw.include_comments,
+        },
+        leavers,
+    }
+}
+
 fn workspace_strategy() -> impl Strategy<Value = Workspace> {
     (
         program_strategy(),
@@ -3926,9 +4490,10 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
         prop::collection::vec(raw_participant(), 0..6),
         raw_pairing(),
         raw_sessions(),
+        raw_impact(),
     )
         .prop_map(
-            |(mut program, objectives, skills, people, raw_pairing, raw_sessions)| {
+            |(mut program, objectives, skills, people, raw_pairing, raw_sessions, raw_impact)| {
                 let mut catalogue = Catalogue::default();
                 for (i, (name, kind)) in skills.into_iter().enumerate() {
                     let name = format!("{name} {i}");
@@ -4028,13 +4593,14 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                 let pairing = build_pairing(raw_pairing, &mut participants);
                 let sessions =
                     build_sessions(raw_sessions, &participants, &program.objectives, &pool);
+                let impact = build_impact(raw_impact, &participants);
                 Workspace {
                     program,
                     participants,
                     catalogue,
                     pairing,
                     sessions,
-                    impact: Default::default(),
+                    impact,
                 }
             },
         )

@@ -287,10 +287,13 @@ fn every_sessions_write_keeps_the_saved_workspace_readable() {
             .unwrap();
             sign_response(
                 &payload,
-                vec![Answer {
-                    question: "confidence".into(),
-                    value: AnswerValue::Scale(3),
-                }],
+                ["confidence", "satisfaction", "applied", "recommend"]
+                    .into_iter()
+                    .map(|question| Answer {
+                        question: question.into(),
+                        value: AnswerValue::Scale(3),
+                    })
+                    .collect(),
                 opens,
             )
             .unwrap()

@@ -17,8 +17,9 @@ use super::i18n::*;
 use super::lang;
 use crate::domain::Date;
 use crate::domain::sessions::checkin::{
-    AnswerProblem, AnswerProblemKind, COMMENT, CONFIDENCE, GOING, MOOD, PROGRESS, Question,
-    QuestionKind, SCALE_MAX, SCALE_MIN, skill_of,
+    APPLIED, AnswerProblem, AnswerProblemKind, COMMENT, CONFIDENCE, GOING, MOOD, PROGRESS,
+    Question, QuestionKind, RECOMMEND, SATISFACTION, SCALE_MAX, SCALE_MIN, SURVEY, SkillSide,
+    skill_answer,
 };
 use crate::domain::sessions::{Answer, AnswerValue, RoundKind};
 use crate::domain::skills::{Lang, SkillId};
@@ -145,8 +146,12 @@ pub fn kind_label(locale: Locale, kind: RoundKind) -> String {
 
 /// The question as the form asks it; skill questions name their skill.
 pub fn question_text(locale: Locale, id: &str, skill_label: &dyn Fn(&SkillId) -> String) -> String {
-    if let Some(skill) = skill_of(id) {
-        return td_string!(locale, checkins.q.skill, skill = skill_label(&skill)).to_string();
+    if let Some((side, skill)) = skill_answer(id) {
+        let skill = skill_label(&skill);
+        return match side {
+            SkillSide::Wanted => td_string!(locale, checkins.q.skill, skill = skill).to_string(),
+            SkillSide::Offered => td_string!(locale, checkins.q.offer, skill = skill).to_string(),
+        };
     }
     match id {
         GOING => td_string!(locale, checkins.q.going).to_string(),
@@ -154,14 +159,24 @@ pub fn question_text(locale: Locale, id: &str, skill_label: &dyn Fn(&SkillId) ->
         PROGRESS => td_string!(locale, checkins.q.progress).to_string(),
         COMMENT => td_string!(locale, checkins.q.comment).to_string(),
         CONFIDENCE => td_string!(locale, checkins.q.confidence).to_string(),
+        SATISFACTION => td_string!(locale, checkins.q.satisfaction).to_string(),
+        APPLIED => td_string!(locale, checkins.q.applied).to_string(),
+        RECOMMEND => td_string!(locale, checkins.q.recommend).to_string(),
         other => other.to_string(),
     }
 }
 
-/// A one-word name for a question, for the coordinator's tables.
+/// A one-word name for a question, for the coordinator's tables. A skill
+/// someone offers is marked as such: the same skill may also be one they want.
 pub fn short_label(locale: Locale, id: &str, skill_label: &dyn Fn(&SkillId) -> String) -> String {
-    if let Some(skill) = skill_of(id) {
-        return skill_label(&skill);
+    if let Some((side, skill)) = skill_answer(id) {
+        let skill = skill_label(&skill);
+        return match side {
+            SkillSide::Wanted => skill,
+            SkillSide::Offered => {
+                td_string!(locale, checkins.q.short_offer, skill = skill).to_string()
+            }
+        };
     }
     match id {
         GOING => td_string!(locale, checkins.q.short_going).to_string(),
@@ -169,6 +184,9 @@ pub fn short_label(locale: Locale, id: &str, skill_label: &dyn Fn(&SkillId) -> S
         PROGRESS => td_string!(locale, checkins.q.short_progress).to_string(),
         COMMENT => td_string!(locale, checkins.q.short_comment).to_string(),
         CONFIDENCE => td_string!(locale, checkins.q.short_confidence).to_string(),
+        SATISFACTION => td_string!(locale, checkins.q.short_satisfaction).to_string(),
+        APPLIED => td_string!(locale, checkins.q.short_applied).to_string(),
+        RECOMMEND => td_string!(locale, checkins.q.short_recommend).to_string(),
         other => other.to_string(),
     }
 }
@@ -188,7 +206,8 @@ pub fn mood_word(locale: Locale, value: u8) -> String {
 /// The words at both ends of a 1–5 scale (mood has a word for every point).
 pub fn scale_ends(locale: Locale, id: &str) -> Option<(String, String)> {
     let pair = |low: &str, high: &str| Some((low.to_string(), high.to_string()));
-    if skill_of(id).is_some() {
+    // Wanted and offered skills share one scale, so levels compare.
+    if skill_answer(id).is_some() {
         return pair(
             td_string!(locale, checkins.q.skill_low),
             td_string!(locale, checkins.q.skill_high),
@@ -202,6 +221,18 @@ pub fn scale_ends(locale: Locale, id: &str) -> Option<(String, String)> {
         CONFIDENCE => pair(
             td_string!(locale, checkins.q.confidence_low),
             td_string!(locale, checkins.q.confidence_high),
+        ),
+        SATISFACTION => pair(
+            td_string!(locale, checkins.q.satisfaction_low),
+            td_string!(locale, checkins.q.satisfaction_high),
+        ),
+        APPLIED => pair(
+            td_string!(locale, checkins.q.applied_low),
+            td_string!(locale, checkins.q.applied_high),
+        ),
+        RECOMMEND => pair(
+            td_string!(locale, checkins.q.recommend_low),
+            td_string!(locale, checkins.q.recommend_high),
         ),
         _ => None,
     }
@@ -482,20 +513,28 @@ fn Questions(
     });
     let problems = RwSignal::new(Vec::<AnswerProblem>::new());
     let skill_label = move |skill: &SkillId| payload.with_value(|p| p.skill_label(skill));
-    let questions = fields
-        .iter()
-        .cloned()
-        .map(|(question, input)| {
-            let id = question.id.clone();
-            let error = Signal::derive(move || {
-                let l = i18n.get_locale();
-                problems.with(|list| {
-                    list.iter()
-                        .find(|p| p.question == id)
-                        .map(|p| form_problem_text(l, p.kind))
-                })
-            });
-            view! { <QuestionField question=question input=input error=error payload=payload/> }
+    let field = move |(question, input): (Question, Input)| {
+        let id = question.id.clone();
+        let error = Signal::derive(move || {
+            let l = i18n.get_locale();
+            problems.with(|list| {
+                list.iter()
+                    .find(|p| p.question == id)
+                    .map(|p| form_problem_text(l, p.kind))
+            })
+        });
+        view! { <QuestionField question=question input=input error=error payload=payload/> }
+    };
+    let questions = sections(&fields)
+        .into_iter()
+        .map(|(section, group)| {
+            let group = group.into_iter().map(field).collect_view();
+            match section {
+                None => group.into_any(),
+                Some(section) => {
+                    view! { <QuestionGroup section=section>{group}</QuestionGroup> }.into_any()
+                }
+            }
         })
         .collect_view();
     let fields = StoredValue::new(fields);
@@ -546,7 +585,8 @@ fn Questions(
             " "
             {move || match kind {
                 RoundKind::CheckIn => td_string!(i18n.get_locale(), checkins.form.intro_checkin).to_string(),
-                _ => td_string!(i18n.get_locale(), checkins.form.intro_assessment).to_string(),
+                RoundKind::PreAssessment => td_string!(i18n.get_locale(), checkins.form.intro_assessment).to_string(),
+                RoundKind::PostAssessment => td_string!(i18n.get_locale(), checkins.form.intro_post).to_string(),
             }}
         </p>
         <p class="hint">
@@ -569,6 +609,86 @@ fn Questions(
                 <button type="submit" class="primary">{t!(i18n, checkins.form.submit)}</button>
             </div>
         </form>
+    }
+}
+
+/// The parts of a self-assessment, each under its own heading so a person
+/// knows whether they are rating what they learn or what they teach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    /// `skill:` questions and the overall confidence about them.
+    Learning,
+    /// `offer:` questions.
+    Offering,
+    /// The post-program survey.
+    Survey,
+}
+
+fn section_of(id: &str) -> Option<Section> {
+    match skill_answer(id) {
+        Some((SkillSide::Wanted, _)) => Some(Section::Learning),
+        Some((SkillSide::Offered, _)) => Some(Section::Offering),
+        None if id == CONFIDENCE => Some(Section::Learning),
+        None if SURVEY.contains(&id) => Some(Section::Survey),
+        // Check-in questions and the closing comment stand alone.
+        None => None,
+    }
+}
+
+/// Questions shown together: under a section's heading, or standing alone.
+type Group = (Option<Section>, Vec<(Question, Input)>);
+
+/// Consecutive questions of the same section, in form order.
+fn sections(fields: &[(Question, Input)]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (question, input) in fields {
+        let section = section_of(&question.id);
+        match out.last_mut() {
+            Some((last, group)) if *last == section => group.push((question.clone(), *input)),
+            _ => out.push((section, vec![(question.clone(), *input)])),
+        }
+    }
+    out
+}
+
+/// A heading and a line saying what to rate, around a section's questions.
+#[component]
+fn QuestionGroup(section: Section, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading_id = unique_id("section");
+    let (heading, hint) = match section {
+        Section::Learning => (
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_learning).to_string()
+            }),
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_learning_hint).to_string()
+            }),
+        ),
+        Section::Offering => (
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_offering).to_string()
+            }),
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_offering_hint).to_string()
+            }),
+        ),
+        Section::Survey => (
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_survey).to_string()
+            }),
+            Signal::derive(move || {
+                td_string!(i18n.get_locale(), checkins.form.section_survey_hint).to_string()
+            }),
+        ),
+    };
+    let hint_id = format!("{heading_id}-hint");
+    view! {
+        <section class="question-group" aria-labelledby=heading_id.clone() aria-describedby=hint_id.clone()>
+            <h2 id=heading_id.clone()>{move || heading.get()}</h2>
+            <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
+            {children()}
+        </section>
     }
 }
 

@@ -13,6 +13,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId};
+use super::impact::ImpactState;
 use super::matching::model::{Criterion, PairKey, PairingState, Weights};
 use super::participants::{Participant, Role};
 use super::problem::{Problem, ProblemKind};
@@ -55,6 +56,14 @@ pub mod limits {
     pub const TEMPLATE_BODY: usize = 5000;
     /// `America/Argentina/Buenos_Aires` is 30; IANA names stay well below.
     pub const TIME_ZONE: usize = 64;
+    /// Sessions a certificate may require: far beyond any program's length,
+    /// low enough that a typo (1000) is caught.
+    pub const MAX_MIN_SESSIONS_HELD: u32 = 100;
+    /// The name and the title on a certificate's signature line.
+    pub const SIGNER_NAME: usize = 120;
+    pub const SIGNER_TITLE: usize = 120;
+    /// Each of the report's highlights, lessons and next steps.
+    pub const REPORT_NOTE: usize = 4000;
 }
 
 /// Every problem in the whole workspace, with file-format paths
@@ -119,6 +128,24 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
         workspace,
         &|id| first_by_id.contains_key(id),
         &mut Sink::new("sessions.", &mut out),
+    );
+    impact_problems(
+        &workspace.impact,
+        &|id| first_by_id.contains_key(id),
+        &mut Sink::new("impact.", &mut out),
+    );
+    out
+}
+
+/// Problems of the impact section alone, with full file paths
+/// (`impact.leavers[0].participant_id`), for forms that edit it.
+pub fn validate_impact(workspace: &Workspace) -> Vec<Problem> {
+    let known: HashSet<&ParticipantId> = workspace.participants.iter().map(|p| &p.id).collect();
+    let mut out = Vec::new();
+    impact_problems(
+        &workspace.impact,
+        &|id| known.contains(id),
+        &mut Sink::new("impact.", &mut out),
     );
     out
 }
@@ -964,6 +991,62 @@ fn sessions_problems(
             limits::TEMPLATE_SUBJECT,
         );
         sink.max_len(&format!("{at}.body"), &template.body, limits::TEMPLATE_BODY);
+    }
+}
+
+/// Certificate criteria, report notes and leavers. A leaver must be one of
+/// the participants (retention is measured on them), recorded once.
+fn impact_problems(impact: &ImpactState, known: &dyn Fn(&ParticipantId) -> bool, sink: &mut Sink) {
+    use ProblemKind::*;
+
+    let certificates = &impact.certificates;
+    sink.range(
+        "certificates.min_sessions_held",
+        f64::from(certificates.min_sessions_held),
+        0.0,
+        f64::from(limits::MAX_MIN_SESSIONS_HELD),
+    );
+    sink.max_len(
+        "certificates.signer_name",
+        &certificates.signer_name,
+        limits::SIGNER_NAME,
+    );
+    sink.max_len(
+        "certificates.signer_title",
+        &certificates.signer_title,
+        limits::SIGNER_TITLE,
+    );
+    let report = &impact.report;
+    for (field, text) in [
+        ("report.highlights", &report.highlights),
+        ("report.lessons", &report.lessons),
+        ("report.next_steps", &report.next_steps),
+    ] {
+        sink.max_len(field, text, limits::REPORT_NOTE);
+    }
+
+    let mut seen: HashMap<&ParticipantId, usize> = HashMap::new();
+    for (k, leaver) in impact.leavers.iter().enumerate() {
+        let at = format!("leavers[{k}]");
+        if !known(&leaver.participant) {
+            sink.push(
+                format!("{at}.participant_id"),
+                UnknownParticipant {
+                    id: leaver.participant.to_string(),
+                },
+            );
+        }
+        match seen.entry(&leaver.participant) {
+            Entry::Occupied(first) => sink.push(
+                &at,
+                DuplicateEntry {
+                    first: format!("{}leavers[{}]", sink.prefix, first.get()),
+                },
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(k);
+            }
+        }
     }
 }
 

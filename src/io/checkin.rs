@@ -15,9 +15,11 @@
 //! ```
 //!
 //! `kind` is `checkin`, `pre-assessment` or `post-assessment`; `questions` are
-//! question ids (see `domain::sessions::checkin`); `skills` names the
-//! program's own skills asked about (default skills are labelled by the page
-//! itself); `token` is the person's secret. Unknown keys are ignored; a `v`
+//! question ids (see `domain::sessions::checkin`: `skill:<id>` and
+//! `offer:<id>` rate a skill wanted or offered, `satisfaction`, `applied` and
+//! `recommend` are the post-program survey); `skills` names the program's own
+//! skills asked about (default skills are labelled by the page itself);
+//! `token` is the person's secret. Unknown keys are ignored; a `v`
 //! above [`LINK_VERSION`] is refused as newer.
 //!
 //! # The answer
@@ -207,14 +209,16 @@ pub fn link_payload(ws: &Workspace, round: &CheckinRound, invitation: &Invitatio
     let blank = Participant::new(invitation.participant.clone(), Role::Mentee);
     let person = ws.participant(&invitation.participant).unwrap_or(&blank);
     let asked = questions(round.kind, person);
-    let skill_names = asked
-        .iter()
-        .filter_map(Question::skill_id)
-        .filter_map(|skill| {
-            let custom = ws.catalogue.custom.iter().find(|c| c.id == skill)?;
-            Some((skill, custom.name.clone()))
-        })
-        .collect();
+    // Wanted and offered questions alike; a skill on both sides is named once.
+    let mut skill_names: Vec<(SkillId, String)> = Vec::new();
+    for (_, skill) in asked.iter().filter_map(Question::rated_skill) {
+        let custom = ws.catalogue.custom.iter().find(|c| c.id == skill);
+        if let Some(custom) = custom
+            && !skill_names.iter().any(|(id, _)| *id == skill)
+        {
+            skill_names.push((skill, custom.name.clone()));
+        }
+    }
     LinkPayload {
         program_name: ws.program.name.clone(),
         round: round.id.clone(),

@@ -330,6 +330,7 @@ impl Decoder {
             skills: Vec::new(),
             pairing: PairingV1::default(),
             sessions: SessionsV1::default(),
+            impact: ImpactV1::default(),
         };
         let Some(map) = self.object(value, &root, TOP_FIELDS) else {
             return file;
@@ -367,6 +368,11 @@ impl Decoder {
         let loc = root.key("sessions");
         if let Some(sessions) = get(map, "sessions") {
             file.sessions = self.sessions(sessions, &loc);
+        }
+
+        let loc = root.key("impact");
+        if let Some(impact) = get(map, "impact") {
+            file.impact = self.impact(impact, &loc);
         }
         file
     }
@@ -951,6 +957,67 @@ impl Decoder {
         template.subject = self.text(get(map, "subject"), &loc.key("subject"));
         template.body = self.text(get(map, "body"), &loc.key("body"));
         template
+    }
+
+    /// Every field is optional: a file from before issue 6, or one that only
+    /// names its leavers, takes the defaults for the rest.
+    fn impact(&mut self, value: &Value, loc: &Loc) -> ImpactV1 {
+        let mut impact = ImpactV1::default();
+        let Some(map) = self.object(value, loc, IMPACT_FIELDS) else {
+            return impact;
+        };
+
+        let certificates_loc = loc.key("certificates");
+        if let Some(certificates) = get(map, "certificates")
+            && let Some(fields) = self.object(certificates, &certificates_loc, CERTIFICATES_FIELDS)
+        {
+            let c = &mut impact.certificates;
+            let at = |name| certificates_loc.key(name);
+            c.min_sessions_held = self.whole_or(
+                fields,
+                "min_sessions_held",
+                &certificates_loc,
+                (0, limits::MAX_MIN_SESSIONS_HELD.into()),
+                c.min_sessions_held.into(),
+            ) as u32;
+            c.require_post_assessment = self.bool(
+                get(fields, "require_post_assessment"),
+                &at("require_post_assessment"),
+                c.require_post_assessment,
+            );
+            c.issued_on = self.date(get(fields, "issued_on"), &at("issued_on"));
+            c.signer_name = self.text(get(fields, "signer_name"), &at("signer_name"));
+            c.signer_title = self.text(get(fields, "signer_title"), &at("signer_title"));
+        }
+
+        let report_loc = loc.key("report");
+        if let Some(report) = get(map, "report")
+            && let Some(fields) = self.object(report, &report_loc, REPORT_FIELDS)
+        {
+            let r = &mut impact.report;
+            let at = |name| report_loc.key(name);
+            r.highlights = self.text(get(fields, "highlights"), &at("highlights"));
+            r.lessons = self.text(get(fields, "lessons"), &at("lessons"));
+            r.next_steps = self.text(get(fields, "next_steps"), &at("next_steps"));
+            r.include_comments = self.bool(
+                get(fields, "include_comments"),
+                &at("include_comments"),
+                r.include_comments,
+            );
+        }
+
+        impact.leavers = self.entries(map, "leavers", loc, |d, item, item_loc| {
+            let mut leaver = LeaverV1 {
+                participant_id: String::new(),
+                left_on: String::new(),
+            };
+            if let Some(fields) = d.object(item, item_loc, LEAVER_FIELDS) {
+                leaver.participant_id = d.required_id(fields, "participant_id", item_loc);
+                leaver.left_on = d.required_date(fields, "left_on", item_loc);
+            }
+            leaver
+        });
+        impact
     }
 
     /// `{"standard": [...], "custom": [...]}`, as in the program.

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::domain::date::Date;
 use crate::domain::ids::{GoalId, ObjectiveId, ParticipantId, RoundId, SessionId, seeded_bytes};
+use crate::domain::impact::{CertificateCriteria, ImpactState, Leaver, ReportNotes};
 use crate::domain::matching::model::{Circle, Pair, PairKey, PairingState, Weights};
 use crate::domain::participants::{
     Availability, Channel, DayPart, OfferedSkill, Participant, Priority, Role, Seniority,
@@ -38,6 +39,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "skills",
     "pairing",
     "sessions",
+    "impact",
 ];
 pub const PROGRAM_FIELDS: &[&str] = &[
     "name",
@@ -181,6 +183,16 @@ pub const RESPONSE_FIELDS: &[&str] = &[
 ];
 pub const ANSWER_FIELDS: &[&str] = &["question", "kind", "value"];
 pub const TEMPLATE_FIELDS: &[&str] = &["kind", "lang", "subject", "body"];
+pub const IMPACT_FIELDS: &[&str] = &["certificates", "report", "leavers"];
+pub const CERTIFICATES_FIELDS: &[&str] = &[
+    "min_sessions_held",
+    "require_post_assessment",
+    "issued_on",
+    "signer_name",
+    "signer_title",
+];
+pub const REPORT_FIELDS: &[&str] = &["highlights", "lessons", "next_steps", "include_comments"];
+pub const LEAVER_FIELDS: &[&str] = &["participant_id", "left_on"];
 
 /// The known fields of the object found at `keys` (a path with indexes
 /// dropped: `["participants", "skills_offered"]`), in written order.
@@ -214,6 +226,10 @@ pub fn fields_at(keys: &[&str]) -> Option<&'static [&'static str]> {
         ["sessions", "responses"] => RESPONSE_FIELDS,
         ["sessions", "responses", "answers"] => ANSWER_FIELDS,
         ["sessions", "templates"] => TEMPLATE_FIELDS,
+        ["impact"] => IMPACT_FIELDS,
+        ["impact", "certificates"] => CERTIFICATES_FIELDS,
+        ["impact", "report"] => REPORT_FIELDS,
+        ["impact", "leavers"] => LEAVER_FIELDS,
         _ => return None,
     })
 }
@@ -335,6 +351,8 @@ pub struct FileV1 {
     pub pairing: PairingV1,
     /// Added within version 1 (issue 5): optional when read, always written.
     pub sessions: SessionsV1,
+    /// Added within version 1 (issue 6): optional when read, always written.
+    pub impact: ImpactV1,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -631,6 +649,45 @@ pub struct TemplateV1 {
     pub body: String,
 }
 
+/// What measuring and recognising the program needs beyond the records:
+/// certificate criteria, the coordinator's report notes, people who left.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImpactV1 {
+    pub certificates: CertificatesV1,
+    pub report: ReportV1,
+    pub leavers: Vec<LeaverV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CertificatesV1 {
+    pub min_sessions_held: u32,
+    pub require_post_assessment: bool,
+    pub issued_on: Option<String>,
+    pub signer_name: String,
+    pub signer_title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportV1 {
+    pub highlights: String,
+    pub lessons: String,
+    pub next_steps: String,
+    pub include_comments: bool,
+}
+
+/// A participant who left the company, and when.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeaverV1 {
+    pub participant_id: String,
+    pub left_on: String,
+}
+
+impl Default for ImpactV1 {
+    fn default() -> Self {
+        ImpactV1::from_domain(&ImpactState::default())
+    }
+}
+
 impl Default for SessionsV1 {
     fn default() -> Self {
         SessionsV1::from_domain(&SessionsState::default())
@@ -678,6 +735,37 @@ impl FileV1 {
                 .collect(),
             pairing: PairingV1::from_domain(&ws.pairing),
             sessions: SessionsV1::from_domain(&ws.sessions),
+            impact: ImpactV1::from_domain(&ws.impact),
+        }
+    }
+}
+
+impl ImpactV1 {
+    pub fn from_domain(state: &ImpactState) -> ImpactV1 {
+        let c = &state.certificates;
+        let r = &state.report;
+        ImpactV1 {
+            certificates: CertificatesV1 {
+                min_sessions_held: c.min_sessions_held,
+                require_post_assessment: c.require_post_assessment,
+                issued_on: c.issued_on.map(|d| d.to_string()),
+                signer_name: c.signer_name.clone(),
+                signer_title: c.signer_title.clone(),
+            },
+            report: ReportV1 {
+                highlights: r.highlights.clone(),
+                lessons: r.lessons.clone(),
+                next_steps: r.next_steps.clone(),
+                include_comments: r.include_comments,
+            },
+            leavers: state
+                .leavers
+                .iter()
+                .map(|l| LeaverV1 {
+                    participant_id: l.participant.to_string(),
+                    left_on: l.left_on.to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -1032,8 +1120,7 @@ impl FileV1 {
             },
             pairing: self.pairing.into_domain(),
             sessions: self.sessions.into_domain(),
-            // Not saved yet: the `impact` section comes with issue 6.
-            impact: Default::default(),
+            impact: self.impact.into_domain(),
         }
     }
 }
@@ -1213,6 +1300,43 @@ impl SessionsV1 {
                     lang: t.lang.into(),
                     subject: t.subject,
                     body: t.body,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Placeholder site for unreadable leaver ids, after the sessions section's.
+const LEAVERS_SITE: u64 = SESSIONS_SITE + 5;
+
+impl ImpactV1 {
+    /// Signer name and title are trimmed like other names; an unreadable
+    /// leaver id or date becomes a placeholder, keeping positions (and
+    /// validation paths) aligned.
+    pub fn into_domain(self) -> ImpactState {
+        let c = self.certificates;
+        let r = self.report;
+        ImpactState {
+            certificates: CertificateCriteria {
+                min_sessions_held: c.min_sessions_held,
+                require_post_assessment: c.require_post_assessment,
+                issued_on: date(&c.issued_on),
+                signer_name: c.signer_name.trim().to_string(),
+                signer_title: c.signer_title.trim().to_string(),
+            },
+            report: ReportNotes {
+                highlights: r.highlights,
+                lessons: r.lessons,
+                next_steps: r.next_steps,
+                include_comments: r.include_comments,
+            },
+            leavers: self
+                .leavers
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| Leaver {
+                    participant: participant_ref(&l.participant_id, LEAVERS_SITE, i),
+                    left_on: required_date(&l.left_on).unwrap_or_else(placeholder_date),
                 })
                 .collect(),
         }
@@ -1583,6 +1707,10 @@ mod tests {
             name: "X".into(),
             kind: SkillKind::Digital,
         });
+        ws.impact.leavers.push(Leaver {
+            participant: placeholder_participant_id(1),
+            left_on: Date::parse_iso("2026-06-30").unwrap(),
+        });
         let value = serde_json::to_value(FileV1::from_domain(&ws, "2026-01-01T00:00:00Z")).unwrap();
         let keys = |v: &serde_json::Value| -> Vec<String> {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -1627,6 +1755,11 @@ mod tests {
         assert_eq!(keys(sessions), sorted(SESSIONS_FIELDS));
         assert_eq!(keys(&sessions["settings"]), sorted(SETTINGS_FIELDS));
         assert_eq!(keys(&sessions["settings"]["alerts"]), sorted(ALERTS_FIELDS));
+        let impact = &value["impact"];
+        assert_eq!(keys(impact), sorted(IMPACT_FIELDS));
+        assert_eq!(keys(&impact["certificates"]), sorted(CERTIFICATES_FIELDS));
+        assert_eq!(keys(&impact["report"]), sorted(REPORT_FIELDS));
+        assert_eq!(keys(&impact["leavers"][0]), sorted(LEAVER_FIELDS));
     }
 
     #[test]

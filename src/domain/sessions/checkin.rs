@@ -3,9 +3,9 @@
 //! answers are checked and attached.
 //!
 //! Question sets are data ([`plan`]): a round kind lists fixed questions and
-//! "one per skill the person wants to learn", so a new round kind or question
-//! is a table edit, not new code paths. The wire formats (links, signed
-//! answer files and codes) live in `crate::io::checkin`.
+//! "one per skill the person wants to learn" or "offers", so a new round kind
+//! or question is a table edit, not new code paths. The wire formats (links,
+//! signed answer files and codes) live in `crate::io::checkin`.
 
 use crate::domain::date::Date;
 use crate::domain::ids::{ParticipantId, RoundId};
@@ -33,8 +33,64 @@ pub const MOOD: &str = "mood";
 pub const PROGRESS: &str = "progress";
 pub const COMMENT: &str = "comment";
 pub const CONFIDENCE: &str = "confidence";
-/// Skill questions are `skill:<skill id>`.
+/// The program survey that closes the post-program assessment (Kirkpatrick's
+/// reaction and behaviour levels): how worthwhile the program was, how much
+/// the person now uses what they learned at work, and whether they would
+/// recommend taking part.
+pub const SATISFACTION: &str = "satisfaction";
+pub const APPLIED: &str = "applied";
+pub const RECOMMEND: &str = "recommend";
+/// The survey questions, in form order.
+pub const SURVEY: [&str; 3] = [SATISFACTION, APPLIED, RECOMMEND];
+/// Questions on a skill the person wants to learn are `skill:<skill id>`.
 pub const SKILL_PREFIX: &str = "skill:";
+/// Questions on a skill the person offers are `offer:<skill id>`.
+pub const OFFER_PREFIX: &str = "offer:";
+
+/// Which of a person's skill lists a skill question comes from: the same
+/// skill may be both wanted by one person and offered by another, and the two
+/// answers mean different things (a learning gain versus self-rated expertise).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkillSide {
+    /// `skill:<id>`, from `skills_wanted`.
+    Wanted,
+    /// `offer:<id>`, from `skills_offered`.
+    Offered,
+}
+
+impl SkillSide {
+    pub const ALL: [SkillSide; 2] = [SkillSide::Wanted, SkillSide::Offered];
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            SkillSide::Wanted => SKILL_PREFIX,
+            SkillSide::Offered => OFFER_PREFIX,
+        }
+    }
+
+    /// The question (and answer) id about `skill` on this side.
+    pub fn answer_id(self, skill: &SkillId) -> String {
+        format!("{}{skill}", self.prefix())
+    }
+}
+
+/// `skill:<id>`: the id of the question on a skill the person wants to learn.
+pub fn skill_answer_id(skill: &SkillId) -> String {
+    SkillSide::Wanted.answer_id(skill)
+}
+
+/// `offer:<id>`: the id of the question on a skill the person offers.
+pub fn offer_answer_id(skill: &SkillId) -> String {
+    SkillSide::Offered.answer_id(skill)
+}
+
+/// The side and skill a `skill:` or `offer:` question id names, if it is one.
+pub fn skill_answer(question: &str) -> Option<(SkillSide, SkillId)> {
+    SkillSide::ALL.into_iter().find_map(|side| {
+        let id = question.strip_prefix(side.prefix())?;
+        SkillId::parse(id).map(|skill| (side, skill))
+    })
+}
 
 /// What kind of answer a question takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -66,23 +122,33 @@ impl Question {
         }
     }
 
-    fn skill(skill: &SkillId) -> Question {
+    fn skill(side: SkillSide, skill: &SkillId) -> Question {
         Question {
-            id: format!("{SKILL_PREFIX}{skill}"),
+            id: side.answer_id(skill),
             kind: QuestionKind::Scale,
             required: false,
         }
     }
 
-    /// The skill a `skill:<id>` question is about.
+    /// The skill a `skill:<id>` question (one the person wants) is about.
     pub fn skill_id(&self) -> Option<SkillId> {
         skill_of(&self.id)
+    }
+
+    /// The side and skill of a `skill:` or `offer:` question.
+    pub fn rated_skill(&self) -> Option<(SkillSide, SkillId)> {
+        skill_answer(&self.id)
     }
 }
 
 /// The skill a `skill:<id>` question id names, if it is one.
 pub fn skill_of(question: &str) -> Option<SkillId> {
     SkillId::parse(question.strip_prefix(SKILL_PREFIX)?)
+}
+
+/// The skill an `offer:<id>` question id names, if it is one.
+pub fn offer_of(question: &str) -> Option<SkillId> {
+    SkillId::parse(question.strip_prefix(OFFER_PREFIX)?)
 }
 
 /// A question every person of a round kind gets.
@@ -101,6 +167,9 @@ pub enum Part {
     /// senior mentee, the learn-back skills (experience, career) for a reverse
     /// mentor. Both are the person's `skills_wanted`.
     SkillsWanted,
+    /// One scale per skill the person offers (`skills_offered`): their own
+    /// level today, the context that gains are read against.
+    SkillsOffered,
 }
 
 const COMMENT_SPEC: Fixed = Fixed {
@@ -130,14 +199,39 @@ const CHECKIN_PLAN: &[Part] = &[
     Part::Fixed(COMMENT_SPEC),
 ];
 
-/// Before and after the program: the same questions, so answers compare.
-const ASSESSMENT_PLAN: &[Part] = &[
-    Part::SkillsWanted,
+const CONFIDENCE_SPEC: Fixed = Fixed {
+    id: CONFIDENCE,
+    kind: QuestionKind::Scale,
+    required: false,
+};
+
+/// A survey question: answered by everyone who finishes the program, so the
+/// reaction and behaviour figures rest on every answer received.
+const fn survey(id: &'static str) -> Part {
     Part::Fixed(Fixed {
-        id: CONFIDENCE,
+        id,
         kind: QuestionKind::Scale,
-        required: false,
-    }),
+        required: true,
+    })
+}
+
+/// Before the program. The skill questions are the same after it, so answers
+/// compare.
+const PRE_ASSESSMENT_PLAN: &[Part] = &[
+    Part::SkillsWanted,
+    Part::Fixed(CONFIDENCE_SPEC),
+    Part::SkillsOffered,
+    Part::Fixed(COMMENT_SPEC),
+];
+
+/// After the program: the pre-program questions, then the program survey.
+const POST_ASSESSMENT_PLAN: &[Part] = &[
+    Part::SkillsWanted,
+    Part::Fixed(CONFIDENCE_SPEC),
+    Part::SkillsOffered,
+    survey(SATISFACTION),
+    survey(APPLIED),
+    survey(RECOMMEND),
     Part::Fixed(COMMENT_SPEC),
 ];
 
@@ -145,7 +239,8 @@ const ASSESSMENT_PLAN: &[Part] = &[
 pub fn plan(kind: RoundKind) -> &'static [Part] {
     match kind {
         RoundKind::CheckIn => CHECKIN_PLAN,
-        RoundKind::PreAssessment | RoundKind::PostAssessment => ASSESSMENT_PLAN,
+        RoundKind::PreAssessment => PRE_ASSESSMENT_PLAN,
+        RoundKind::PostAssessment => POST_ASSESSMENT_PLAN,
     }
 }
 
@@ -153,15 +248,24 @@ pub fn plan(kind: RoundKind) -> &'static [Part] {
 pub fn questions(kind: RoundKind, person: &Participant) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
     for part in plan(kind) {
-        match part {
-            Part::Fixed(spec) => out.push(Question::fixed(spec)),
-            Part::SkillsWanted => {
-                for wanted in &person.skills_wanted {
-                    let question = Question::skill(&wanted.skill);
-                    if !out.contains(&question) {
-                        out.push(question);
-                    }
-                }
+        let (side, skills): (SkillSide, Vec<&SkillId>) = match part {
+            Part::Fixed(spec) => {
+                out.push(Question::fixed(spec));
+                continue;
+            }
+            Part::SkillsWanted => (
+                SkillSide::Wanted,
+                person.skills_wanted.iter().map(|w| &w.skill).collect(),
+            ),
+            Part::SkillsOffered => (
+                SkillSide::Offered,
+                person.skills_offered.iter().map(|o| &o.skill).collect(),
+            ),
+        };
+        for skill in skills {
+            let question = Question::skill(side, skill);
+            if !out.contains(&question) {
+                out.push(question);
             }
         }
     }
@@ -172,10 +276,14 @@ pub fn questions(kind: RoundKind, person: &Participant) -> Vec<Question> {
 /// links and answer files are read back without the person's current skills
 /// (which may have changed since the link was sent).
 pub fn question_for(kind: RoundKind, id: &str) -> Option<Question> {
-    plan(kind).iter().find_map(|part| match part {
-        Part::Fixed(spec) if spec.id == id => Some(Question::fixed(spec)),
-        Part::SkillsWanted => skill_of(id).map(|skill| Question::skill(&skill)),
-        Part::Fixed(_) => None,
+    let rated = skill_answer(id);
+    plan(kind).iter().find_map(|part| match (part, &rated) {
+        (Part::Fixed(spec), _) if spec.id == id => Some(Question::fixed(spec)),
+        (Part::SkillsWanted, Some((side @ SkillSide::Wanted, skill)))
+        | (Part::SkillsOffered, Some((side @ SkillSide::Offered, skill))) => {
+            Some(Question::skill(*side, skill))
+        }
+        _ => None,
     })
 }
 
@@ -428,7 +536,7 @@ mod tests {
     use super::*;
     use crate::domain::ids::seeded_bytes;
     use crate::domain::matching::Pair;
-    use crate::domain::participants::{Priority, Role, WantedSkill};
+    use crate::domain::participants::{OfferedSkill, Priority, Role, WantedSkill};
 
     fn person(seed: u64, role: Role) -> Participant {
         let mut p = Participant::new(ParticipantId::from_random_bytes(seeded_bytes(seed)), role);
@@ -453,21 +561,37 @@ mod tests {
                 priority: Priority::Important,
             });
         }
+        mentor.skills_offered.push(OfferedSkill {
+            skill: SkillId::parse("leadership").unwrap(),
+            level: 4,
+        });
         assert_eq!(
             ids(&questions(RoundKind::CheckIn, &mentor)),
             ["going", "mood", "progress", "comment"]
         );
-        for kind in [RoundKind::PreAssessment, RoundKind::PostAssessment] {
+        let pre = [
+            "skill:leadership",
+            "skill:custom-cold-chain",
+            "confidence",
+            "offer:leadership",
+            "comment",
+        ];
+        let post = [
+            "skill:leadership",
+            "skill:custom-cold-chain",
+            "confidence",
+            "offer:leadership",
+            "satisfaction",
+            "applied",
+            "recommend",
+            "comment",
+        ];
+        for (kind, expected) in [
+            (RoundKind::PreAssessment, &pre[..]),
+            (RoundKind::PostAssessment, &post[..]),
+        ] {
             let asked = questions(kind, &mentor);
-            assert_eq!(
-                ids(&asked),
-                [
-                    "skill:leadership",
-                    "skill:custom-cold-chain",
-                    "confidence",
-                    "comment"
-                ]
-            );
+            assert_eq!(ids(&asked), expected, "{kind:?}");
             for q in &asked {
                 assert_eq!(question_for(kind, &q.id).as_ref(), Some(q), "{}", q.id);
             }
@@ -481,6 +605,29 @@ mod tests {
         assert_eq!(question_for(RoundKind::CheckIn, "skill:leadership"), None);
         assert_eq!(question_for(RoundKind::PreAssessment, "mood"), None);
         assert_eq!(question_for(RoundKind::PreAssessment, "skill:Bad Id"), None);
+        assert_eq!(question_for(RoundKind::PreAssessment, "satisfaction"), None);
+        assert_eq!(question_for(RoundKind::CheckIn, "offer:leadership"), None);
+    }
+
+    #[test]
+    fn skill_answer_ids_parse_back_to_their_side() {
+        let skill = SkillId::parse("ai-tools").unwrap();
+        assert_eq!(skill_answer_id(&skill), "skill:ai-tools");
+        assert_eq!(offer_answer_id(&skill), "offer:ai-tools");
+        let cases = [
+            ("skill:ai-tools", Some((SkillSide::Wanted, skill.clone()))),
+            ("offer:ai-tools", Some((SkillSide::Offered, skill.clone()))),
+            ("offer:", None),
+            ("offer:AI Tools", None),
+            ("offers:ai-tools", None),
+            ("ai-tools", None),
+            ("satisfaction", None),
+        ];
+        for (id, expected) in cases {
+            assert_eq!(skill_answer(id), expected, "{id}");
+        }
+        assert_eq!(offer_of("offer:ai-tools"), Some(skill.clone()));
+        assert_eq!(skill_of("offer:ai-tools"), None);
     }
 
     #[test]
