@@ -881,8 +881,9 @@ fn certificates_name_sessions_partners_and_skills_shared() {
         vec![
             // Topics were logged: only the offered skills among them.
             cert("M1", 4, 210, &["social-media"], &["E1"]),
-            cert("E1", 4, 210, &[], &["M1"]),
-            // No topic logged: every offered skill.
+            // Topics were logged, none of them E1's: every offered skill.
+            cert("E1", 4, 210, &["leadership"], &["M1"]),
+            // No topic logged: every offered skill (E4 offers none).
             cert("M4", 5, 300, &["ai-tools"], &["E4"]),
             cert("E4", 5, 300, &[], &["M4"]),
         ]

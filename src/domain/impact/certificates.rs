@@ -16,8 +16,9 @@
 //! - partners: everyone they held a session with, in pair order (accepted
 //!   pairs first, as listed in the pairing);
 //! - skills shared: their offered skills that were topics of their held
-//!   sessions; when no held session had a topic logged, all their offered
-//!   skills (in their order);
+//!   sessions; when none was (no topics logged, or only the other side's),
+//!   all their offered skills (in their order): a certificate never says
+//!   someone shared nothing;
 //! - the issue date: [`CertificateCriteria::issued_on`], else today.
 //!
 //! # Not yet eligible
@@ -147,13 +148,22 @@ fn certificate(records: &Records, person: usize, issued_on: Date) -> Certificate
             partners.push(other.clone());
         }
     }
-    let offered = participant.skills_offered.iter().map(|s| &s.skill);
-    let mut skills_shared: Vec<SkillId> = Vec::new();
-    for skill in offered {
-        if (topics.is_empty() || topics.contains(&skill)) && !skills_shared.contains(skill) {
-            skills_shared.push(skill.clone());
+    let mut offered: Vec<SkillId> = Vec::new();
+    for skill in participant.skills_offered.iter().map(|s| &s.skill) {
+        if !offered.contains(skill) {
+            offered.push(skill.clone());
         }
     }
+    let discussed: Vec<SkillId> = offered
+        .iter()
+        .filter(|skill| topics.contains(skill))
+        .cloned()
+        .collect();
+    let skills_shared = if discussed.is_empty() {
+        offered
+    } else {
+        discussed
+    };
     Certificate {
         participant: participant.id.clone(),
         role: participant.role,
