@@ -7,9 +7,15 @@
 //! two time zones, a custom skill, one inactive person, capacities above one.
 //! Ids come from fixed seeds so the demo is identical on every load and in
 //! tests.
+//!
+//! [`finished_demo_workspace`] is the same company six months later: the
+//! program has run and ended, so impact figures, certificates and exports
+//! have a full record to work on.
 
 use super::date::Date;
-use super::ids::{ObjectiveId, ParticipantId, seeded_bytes};
+use super::ids::{GoalId, ObjectiveId, ParticipantId, SessionId, seeded_bytes};
+use super::impact::Leaver;
+use super::matching::{PairKey, pairing};
 use super::participants::Channel::{self, *};
 use super::participants::DayPart::{self, *};
 use super::participants::Priority::{self, *};
@@ -17,8 +23,15 @@ use super::participants::Role::{self, *};
 use super::participants::Weekday::{self, *};
 use super::participants::{Availability, OfferedSkill, Participant, Seniority, WantedSkill};
 use super::program::{Cadence, GroundRules, Objective, Program};
-use super::skills::{Catalogue, CustomSkill, SkillId, SkillKind};
+use super::sessions::log::{self, SessionEntry};
+use super::sessions::{
+    Answer, AnswerValue, CheckinRound, Goal, GoalDirection, GoalProgress, Response, RoundKind,
+    Session, SessionStatus, agreement, checkin, schedule,
+};
+use super::skills::{Catalogue, CustomSkill, Lang, SkillId, SkillKind};
+use super::synthetic::Rng;
 use super::workspace::Workspace;
+use crate::domain::sessions::checkin::{APPLIED, OFFER_PREFIX, RECOMMEND, SATISFACTION};
 
 /// Every demo email ends with this; `.example` is reserved, so no mail can
 /// ever reach a real person.
@@ -890,6 +903,961 @@ const PEOPLE: &[Row] = &[
         notes: "",
     },
 ];
+
+// ---------------------------------------------------------------------------
+// The same program, run to its end
+// ---------------------------------------------------------------------------
+
+/// Where the finished program's ids start; far from the roster's and the
+/// objectives' seeds, so no id repeats.
+const FINISHED_SEED: u64 = 0x5645_4c4c_0002_0000;
+
+/// The finished demo ran from Monday 2 March to Friday 28 August 2026.
+fn finished_start() -> Date {
+    on(2026, 3, 2)
+}
+
+fn finished_end() -> Date {
+    on(2026, 8, 28)
+}
+
+/// The day the finished demo describes: every round has closed, every
+/// session is logged.
+fn finished_as_of() -> Date {
+    on(2026, 9, 30)
+}
+
+fn on(year: i32, month: u8, day: u8) -> Date {
+    Date::new(year, month, day).expect("demo dates exist")
+}
+
+/// The demo program as it looks once it has run: pairs accepted through the
+/// real pairing, agreements with goals both ways, six months of logged
+/// sessions, three check-in rounds, a self-assessment before and after, two
+/// leavers and measured objectives. The same on every call, so the Impact page
+/// and the CSV exports can be tried, and tested, on a believable record.
+///
+/// It varies like real data would (a seeded generator, not a hand-typed
+/// table) and contains on purpose: one pair that fizzled after two sessions,
+/// one cut short because the reverse mentor left the company, people who
+/// answered only the first or only the last self-assessment, one who
+/// answered neither, flat and lower self-ratings among the gains.
+pub fn finished_demo_workspace() -> Workspace {
+    let mut ws = demo_workspace();
+    let mut draws = Draws(FINISHED_SEED);
+    let mut rng = Rng::new(FINISHED_SEED);
+    move_program_dates(&mut ws);
+
+    let proposal = pairing::propose(&ws);
+    pairing::accept(&mut ws.pairing, &proposal.keys(), Some(finished_start()));
+    let keys = pairing::accepted_keys(&ws.pairing);
+    let cast = Cast::draw(&ws, &keys, &mut rng);
+
+    for (index, key) in keys.iter().enumerate() {
+        let course = cast.course(index);
+        let goals = write_agreement(&mut ws, key, course, &mut rng, &mut draws);
+        run_sessions(&mut ws, key, course, &goals, &mut rng, &mut draws);
+    }
+    run_checkins(&mut ws, &cast, &mut rng, &mut draws);
+    run_assessments(&mut ws, &cast, &mut rng, &mut draws);
+
+    for leaver in &cast.leavers {
+        if let Some(person) = ws
+            .participants
+            .iter_mut()
+            .find(|p| p.id == leaver.participant)
+        {
+            person.active = false;
+        }
+    }
+    ws.impact.leavers = cast.leavers;
+    ws.impact.certificates.signer_name = "Giorgio Bellandi".into();
+    ws.impact.certificates.signer_title = "Chief Operating Officer, program sponsor".into();
+    ws
+}
+
+/// Ids for sessions, goals, rounds and tokens: a counter, like the browser's
+/// random bytes but repeatable.
+struct Draws(u64);
+
+impl Draws {
+    fn next(&mut self) -> [u8; 16] {
+        self.0 += 1;
+        seeded_bytes(self.0)
+    }
+}
+
+/// A value from `(value, weight)` choices.
+fn weighted<T: Copy>(rng: &mut Rng, choices: &[(T, u64)]) -> T {
+    let total: u64 = choices.iter().map(|&(_, w)| w).sum();
+    let mut roll = rng.next_u64() % total.max(1);
+    for &(value, weight) in choices {
+        if roll < weight {
+            return value;
+        }
+        roll -= weight;
+    }
+    choices[choices.len() - 1].0
+}
+
+/// `value` moved by `delta`, kept on the 1–5 scale.
+fn on_scale(value: u8, delta: i8) -> u8 {
+    (i16::from(value) + i16::from(delta)).clamp(1, 5) as u8
+}
+
+/// Six months earlier than the upcoming demo program; consents move with it,
+/// and the objectives carry the values measured at the end.
+fn move_program_dates(ws: &mut Workspace) {
+    let upcoming = ws.program.start_date.expect("the demo has a start date");
+    let shift = upcoming.days_until(finished_start());
+    ws.program.start_date = Some(finished_start());
+    ws.program.end_date = Some(finished_end());
+    for person in &mut ws.participants {
+        person.consent_date = person.consent_date.and_then(|d| d.add_days(shift));
+    }
+    for (objective, current) in ws.program.objectives.iter_mut().zip([3.1, 14.5]) {
+        objective.current = Some(current);
+    }
+    let settings = &mut ws.sessions.settings;
+    settings.time_zone = ROME.into();
+    // Easter Monday, Labour Day, Italy's Republic Day.
+    settings.holidays = vec![on(2026, 4, 6), on(2026, 5, 1), on(2026, 6, 2)];
+}
+
+/// How a pair's six months went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Course {
+    Steady,
+    /// Two sessions held, two cancelled, the rest never logged.
+    Fizzled,
+    /// The reverse mentor left the company on this day.
+    CutShort(Date),
+}
+
+/// Who plays the special parts, drawn once so every step agrees.
+struct Cast {
+    fizzled: usize,
+    cut_short: usize,
+    leavers: Vec<Leaver>,
+    /// Answered the first self-assessment but not the last (besides leavers).
+    pre_only: Vec<ParticipantId>,
+    /// Answered the last self-assessment but not the first.
+    post_only: Vec<ParticipantId>,
+    /// Answered neither.
+    silent: Vec<ParticipantId>,
+}
+
+impl Cast {
+    fn draw(ws: &Workspace, keys: &[PairKey], rng: &mut Rng) -> Cast {
+        let pairs_of = |id: &ParticipantId| keys.iter().filter(|k| k.involves(id)).count();
+        let fizzled = rng.below(keys.len());
+        // The leaver's only pair, so no other pair is cut short with it.
+        let candidates: Vec<usize> = (0..keys.len())
+            .filter(|&i| i != fizzled && pairs_of(&keys[i].mentor) == 1)
+            .collect();
+        let cut_short = *rng.pick(&candidates);
+        let left_on = finished_start()
+            .add_days(100 + rng.below(21) as i64)
+            .expect("inside the program");
+        let mut leavers = vec![Leaver {
+            participant: keys[cut_short].mentor.clone(),
+            left_on,
+        }];
+        // Someone never paired may leave too: the retention signal counts
+        // everyone, not only pairs.
+        let unpaired: Vec<&Participant> = ws
+            .participants
+            .iter()
+            .filter(|p| p.active && pairs_of(&p.id) == 0)
+            .collect();
+        if !unpaired.is_empty() {
+            leavers.push(Leaver {
+                participant: rng.pick(&unpaired).id.clone(),
+                left_on: finished_start()
+                    .add_days(60 + rng.below(30) as i64)
+                    .expect("inside the program"),
+            });
+        }
+        // The one-sided answers come from steady pairs, so each story stays simple.
+        let mut steady: Vec<ParticipantId> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if i != fizzled && i != cut_short {
+                for id in [&key.mentor, &key.mentee] {
+                    if !steady.contains(id) {
+                        steady.push(id.clone());
+                    }
+                }
+            }
+        }
+        let mut take = |n: usize| -> Vec<ParticipantId> {
+            (0..n)
+                .map(|_| steady.remove(rng.below(steady.len())))
+                .collect()
+        };
+        let pre_only = take(1);
+        let post_only = take(2);
+        let silent = take(1);
+        Cast {
+            fizzled,
+            cut_short,
+            leavers,
+            pre_only,
+            post_only,
+            silent,
+        }
+    }
+
+    fn course(&self, pair: usize) -> Course {
+        if pair == self.fizzled {
+            Course::Fizzled
+        } else if pair == self.cut_short {
+            Course::CutShort(self.leavers[0].left_on)
+        } else {
+            Course::Steady
+        }
+    }
+
+    /// Still at the company on `day`.
+    fn present_on(&self, id: &ParticipantId, day: Date) -> bool {
+        !self
+            .leavers
+            .iter()
+            .any(|l| &l.participant == id && l.left_on < day)
+    }
+}
+
+/// What a goal on a skill says, in the coordinator's words: (skill, text,
+/// measure). Skills missing here get a plain goal.
+const GOAL_WORDING: &[(&str, &str, &str)] = &[
+    (
+        "social-media",
+        "Post about our work on LinkedIn without help",
+        "Two posts a month, written and published alone",
+    ),
+    (
+        "ai-tools",
+        "Use an AI assistant to draft and summarise documents",
+        "The weekly board summary drafted with AI and checked by hand",
+    ),
+    (
+        "collaboration-tools",
+        "Run team updates in a shared workspace instead of email",
+        "The weekly plant update posted in the team channel",
+    ),
+    (
+        "data-literacy",
+        "Read and question a dashboard without an analyst",
+        "Builds one filtered view of the logistics dashboard alone",
+    ),
+    (
+        "digital-marketing",
+        "Understand what our digital campaigns buy us",
+        "Reviews one campaign report a month and asks the right questions",
+    ),
+    (
+        "online-security",
+        "Spot phishing and protect work accounts",
+        "A password manager and two-factor sign-in on every work account",
+    ),
+    (
+        "mobile-apps",
+        "Use our ordering app the way customers do",
+        "Three test orders placed and one improvement proposed",
+    ),
+    (
+        "gen-z-trends",
+        "Understand what younger customers and colleagues expect",
+        "Three insights shared at the marketing meeting",
+    ),
+    (
+        "diversity-inclusion",
+        "Make meetings work for everyone in the room",
+        "Two inclusive meeting practices tried with the team",
+    ),
+    (
+        "remote-work",
+        "Lead hybrid meetings that work for people online",
+        "Two hybrid meetings rated good by remote colleagues",
+    ),
+    (
+        "personal-branding",
+        "Keep a professional profile that reflects the work",
+        "Profile updated and one article published",
+    ),
+    (
+        "video-content",
+        "Record and edit a short video for our channels",
+        "One 60-second video published on the company channel",
+    ),
+    (
+        "e-commerce",
+        "Understand how online shop customers buy",
+        "Walks through the shop funnel and proposes one change",
+    ),
+    (
+        "automation",
+        "Automate one repetitive report with a no-code tool",
+        "The monthly report runs without manual copying",
+    ),
+    (
+        "leadership",
+        "Lead a small team through a busy season",
+        "Leads the next stock-count project, with feedback from the mentee",
+    ),
+    (
+        "strategy",
+        "Understand how the company sets its yearly priorities",
+        "Explains the plan's three priorities and how the job serves them",
+    ),
+    (
+        "negotiation",
+        "Prepare and run a negotiation with a supplier",
+        "One negotiation plan prepared and reviewed together",
+    ),
+    (
+        "industry-knowledge",
+        "Learn how fresh food moves from farm to shelf",
+        "Visits a plant and a warehouse and writes up what surprised",
+    ),
+    (
+        "networking",
+        "Build relationships beyond the home department",
+        "Three coffee chats with people from other departments",
+    ),
+    (
+        "career-navigation",
+        "Plan the next career step",
+        "A written two-year development plan discussed with the manager",
+    ),
+    (
+        "decision-making",
+        "Decide well with incomplete information",
+        "A decision log kept for one project and reviewed together",
+    ),
+    (
+        "public-speaking",
+        "Present to a senior audience with confidence",
+        "Presents at one management meeting",
+    ),
+    (
+        "stakeholder-management",
+        "Win support from people outside the reporting line",
+        "Maps the stakeholders of one project and meets the key three",
+    ),
+    (
+        "financial-acumen",
+        "Read a P&L and see what drives our margins",
+        "Explains the margin of one product line",
+    ),
+    (
+        "change-management",
+        "Lead people through a change",
+        "A change plan applied to one process change in the team",
+    ),
+    (
+        "client-relationships",
+        "Handle a difficult client conversation",
+        "Leads one client call with the mentee listening in",
+    ),
+    (
+        "custom-cold-chain",
+        "Understand cold-chain logistics",
+        "Explains the temperature controls of one delivery route",
+    ),
+];
+
+/// Up to `n` skills `wanted` that the other person offers, most wanted first;
+/// the person's first wanted skill when the other offers none of them.
+fn shared_skills(wanted: &[WantedSkill], offered: &[OfferedSkill], n: usize) -> Vec<SkillId> {
+    let mut sorted: Vec<&WantedSkill> = wanted.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.priority.weight()));
+    let shared: Vec<SkillId> = sorted
+        .iter()
+        .filter(|w| offered.iter().any(|o| o.skill == w.skill))
+        .map(|w| w.skill.clone())
+        .take(n)
+        .collect();
+    if shared.is_empty() {
+        sorted
+            .first()
+            .map(|w| w.skill.clone())
+            .into_iter()
+            .collect()
+    } else {
+        shared
+    }
+}
+
+/// A goal of the agreement and the progress it reaches by the end.
+struct PlannedGoal {
+    id: GoalId,
+    skill: SkillId,
+    final_percent: u8,
+}
+
+/// The pair's agreement through `agreement::ensure`, with goals both ways;
+/// progress is left to the sessions that record it.
+fn write_agreement(
+    ws: &mut Workspace,
+    key: &PairKey,
+    course: Course,
+    rng: &mut Rng,
+    draws: &mut Draws,
+) -> Vec<PlannedGoal> {
+    let mentor = ws
+        .participant(&key.mentor)
+        .expect("paired people exist")
+        .clone();
+    let mentee = ws
+        .participant(&key.mentee)
+        .expect("paired people exist")
+        .clone();
+    let learns = if rng.chance(60) { 2 } else { 1 };
+    let directions = [
+        (
+            GoalDirection::MenteeLearns,
+            shared_skills(&mentee.skills_wanted, &mentor.skills_offered, learns),
+        ),
+        (
+            GoalDirection::MentorLearns,
+            shared_skills(&mentor.skills_wanted, &mentee.skills_offered, 1),
+        ),
+    ];
+    let end = finished_end();
+    let mut planned = Vec::new();
+    let mut goals = Vec::new();
+    for (direction, skills) in directions {
+        for skill in skills {
+            let mut goal = Goal::new(GoalId::from_random_bytes(draws.next()), direction);
+            let (text, measure) = GOAL_WORDING
+                .iter()
+                .find(|(id, _, _)| *id == skill.as_str())
+                .map(|&(_, text, measure)| (text.to_string(), measure.to_string()))
+                .unwrap_or_else(|| {
+                    let label = ws.catalogue.label(&skill, Lang::En);
+                    (format!("Get confident with {label}"), String::new())
+                });
+            goal.text = text;
+            goal.measure = measure;
+            goal.objective = ws
+                .program
+                .objectives
+                .iter()
+                .find(|o| o.skills.contains(&skill))
+                .map(|o| o.id.clone());
+            goal.target_date = Some(end);
+            goal.skill = Some(skill.clone());
+            let final_percent = match course {
+                Course::Steady if rng.chance(80) => 100,
+                Course::Steady => 50 + 10 * rng.below(5) as u8,
+                Course::Fizzled => 10 + 5 * rng.below(3) as u8,
+                Course::CutShort(_) => 40 + 10 * rng.below(3) as u8,
+            };
+            planned.push(PlannedGoal {
+                id: goal.id.clone(),
+                skill,
+                final_percent,
+            });
+            goals.push(goal);
+        }
+    }
+    let channel = agreement::suggested_channel(ws, key);
+    let program = ws.program.clone();
+    let saved = agreement::ensure(&mut ws.sessions, &program, key);
+    saved.goals = goals;
+    saved.channel = channel;
+    saved.notes = match course {
+        Course::Steady => String::new(),
+        Course::Fizzled => {
+            "Paused after two sessions; both agreed to stop, no fault on either side.".into()
+        }
+        Course::CutShort(_) => "Ended early: the reverse mentor left the company.".into(),
+    };
+    planned
+}
+
+/// What the coordinator wrote after some sessions; one has a comma, quotes
+/// and a line break, as real notes do.
+const SESSION_NOTES: &[&str] = &[
+    "Set up a \"content calendar\", first two posts drafted.",
+    "Went through the dashboard together; questions for next time.",
+    "Shorter session: the plant visit ran late.",
+    "Swapped roles for ten minutes, which worked well.",
+    "Tried it live on a real case.\nNext: show it to the team.",
+];
+
+/// The pair's plan through the real schedule generator, then each session
+/// logged through the session log as the course dictates.
+fn run_sessions(
+    ws: &mut Workspace,
+    key: &PairKey,
+    course: Course,
+    goals: &[PlannedGoal],
+    rng: &mut Rng,
+    draws: &mut Draws,
+) {
+    let spec = schedule::default_spec(ws, key, finished_start());
+    let times = schedule::generate(&spec);
+    schedule::apply(&mut ws.sessions, key, &times, spec.minutes, || {
+        SessionId::from_random_bytes(draws.next())
+    });
+    let planned: Vec<Session> = ws.sessions.sessions_of(key).into_iter().cloned().collect();
+    // Pairs sign their agreement at the first session.
+    if let Some(agreement) = ws.sessions.agreement_mut(key) {
+        agreement.agreed_on = planned.first().map(|s| s.start.date);
+    }
+    let outcomes: Vec<SessionStatus> = planned
+        .iter()
+        .enumerate()
+        .map(|(k, session)| match course {
+            Course::Fizzled => match k {
+                0 | 1 => SessionStatus::Held,
+                2 | 3 => SessionStatus::Cancelled,
+                _ => SessionStatus::Planned,
+            },
+            Course::CutShort(left) if session.start.date > left => SessionStatus::Cancelled,
+            _ if rng.chance(12) => SessionStatus::Cancelled,
+            _ => SessionStatus::Held,
+        })
+        .collect();
+    let held_total = outcomes
+        .iter()
+        .filter(|s| **s == SessionStatus::Held)
+        .count();
+    let mut held = 0;
+    let today = finished_as_of();
+    for (session, status) in planned.iter().zip(outcomes) {
+        let mut entry = SessionEntry::from_session(session);
+        entry.status = status;
+        match status {
+            SessionStatus::Held => {
+                held += 1;
+                fill_held(&mut entry, course, goals, held, held_total, rng);
+            }
+            SessionStatus::Cancelled => {
+                if matches!(course, Course::CutShort(left) if session.start.date > left) {
+                    entry.notes = "Cancelled: the reverse mentor has left the company.".into();
+                }
+            }
+            _ => continue,
+        }
+        log::record(&mut ws.sessions, entry, today).expect("demo log entries are valid");
+    }
+}
+
+/// A held session's details: maybe moved a day, its length, topics from the
+/// goals, ratings from both sides, progress that climbs to each goal's end.
+fn fill_held(
+    entry: &mut SessionEntry,
+    course: Course,
+    goals: &[PlannedGoal],
+    held: usize,
+    held_total: usize,
+    rng: &mut Rng,
+) {
+    if rng.chance(10) {
+        // Moved to the next day, or the day before when that is a weekend.
+        let next = entry.start.date.add_days(1).expect("inside the program");
+        let moved = if matches!(next.weekday(), Weekday::Sat | Weekday::Sun) {
+            entry.start.date.add_days(-1)
+        } else {
+            Some(next)
+        };
+        entry.start.date = moved.expect("inside the program");
+    }
+    entry.minutes = weighted(rng, &[(entry.minutes, 70), (45, 20), (25, 10)]);
+    let first = (held - 1) % goals.len();
+    let mut covered = vec![first];
+    if goals.len() > 1 && rng.chance(35) {
+        covered.push((first + 1 + rng.below(goals.len() - 1)) % goals.len());
+    }
+    let last = held == held_total;
+    entry.topics = covered.iter().map(|&g| goals[g].skill.clone()).collect();
+    entry.goal_progress = goals
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| last || covered.contains(g))
+        .map(|(_, goal)| {
+            let share = usize::from(goal.final_percent) * held / held_total.max(1);
+            GoalProgress {
+                goal: goal.id.clone(),
+                percent: (share / 5 * 5) as u8,
+            }
+        })
+        .collect();
+    let ratings: &[(u8, u64)] = match course {
+        Course::Fizzled => &[(2, 40), (3, 60)],
+        _ => &[(5, 40), (4, 45), (3, 12), (2, 3)],
+    };
+    entry.mentor_rating = (!rng.chance(8)).then(|| weighted(rng, ratings));
+    entry.mentee_rating = (!rng.chance(8)).then(|| weighted(rng, ratings));
+    if rng.chance(20) {
+        entry.notes = rng.pick(SESSION_NOTES).to_string();
+    }
+}
+
+/// The pair a person's answers speak about: their first.
+fn pair_index(keys: &[PairKey], id: &ParticipantId) -> Option<usize> {
+    keys.iter().position(|k| k.involves(id))
+}
+
+/// The mean of each goal's latest recorded progress up to `day`.
+fn progress_on(ws: &Workspace, key: &PairKey, day: Date) -> u8 {
+    let Some(agreement) = ws.sessions.agreement(key) else {
+        return 0;
+    };
+    if agreement.goals.is_empty() {
+        return 0;
+    }
+    let sessions = ws.sessions.sessions_of(key);
+    let total: usize = agreement
+        .goals
+        .iter()
+        .map(|goal| {
+            sessions
+                .iter()
+                .rev()
+                .filter(|s| s.start.date <= day)
+                .find_map(|s| s.goal_progress.iter().find(|p| p.goal == goal.id))
+                .map_or(0, |p| usize::from(p.percent))
+        })
+        .sum();
+    (total / agreement.goals.len()) as u8
+}
+
+/// Free-text answers by mood (good, so-so, poor) in each language.
+const CHECKIN_COMMENTS: [[&str; 3]; 3] = [
+    [
+        "Really useful so far: we always leave with something to try.",
+        "Good sessions, but finding the time is hard this month.",
+        "We keep cancelling; I am not sure it is working for us.",
+    ],
+    [
+        "Muy útil hasta ahora: siempre salimos con algo que probar.",
+        "Buenas sesiones, pero este mes cuesta encontrar tiempo.",
+        "Seguimos cancelando; no sé si nos está funcionando.",
+    ],
+    [
+        "Finora molto utile: usciamo sempre con qualcosa da provare.",
+        "Buoni incontri, ma questo mese è difficile trovare il tempo.",
+        "Continuiamo ad annullare; non so se stia funzionando per noi.",
+    ],
+];
+
+const PRE_COMMENTS: [&str; 3] = [
+    "Curious, and a little nervous about being the one who learns.",
+    "Tengo curiosidad y algo de nervios por ser quien aprende.",
+    "Ho curiosità e un po' di timore all'idea di essere io a imparare.",
+];
+
+const POST_COMMENTS: [[&str; 3]; 3] = [
+    [
+        "I now do things myself that I used to ask for. Thank you, and please run it again.",
+        "Worth it, though six months went by fast; a longer program would help.",
+        "We never found a rhythm. A clearer start, with goals set together, would have helped.",
+    ],
+    [
+        "Ahora hago yo mismo cosas que antes pedía. Gracias, y que se repita.",
+        "Ha valido la pena, aunque seis meses pasan rápido; un programa más largo ayudaría.",
+        "Nunca encontramos el ritmo. Un inicio más claro, con objetivos fijados juntos, habría ayudado.",
+    ],
+    [
+        "Ora faccio da solo cose che prima chiedevo. Grazie, e rifatelo.",
+        "Ne è valsa la pena, anche se sei mesi passano in fretta; servirebbe un programma più lungo.",
+        "Non abbiamo mai trovato un ritmo. Un inizio più chiaro, con obiettivi fissati insieme, avrebbe aiutato.",
+    ],
+];
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
+        Lang::It => 2,
+    }
+}
+
+/// 0 for a good score (4–5), 1 for so-so (3), 2 for poor.
+fn band(score: u8) -> usize {
+    match score {
+        4.. => 0,
+        3 => 1,
+        _ => 2,
+    }
+}
+
+fn scale(question: impl Into<String>, value: u8) -> Answer {
+    Answer {
+        question: question.into(),
+        value: AnswerValue::Scale(value),
+    }
+}
+
+fn text(question: &str, value: &str) -> Answer {
+    Answer {
+        question: question.into(),
+        value: AnswerValue::Text(value.into()),
+    }
+}
+
+/// A round through `checkin::new_round`, for everyone invited by default
+/// who is still at the company when it opens.
+fn open_round(
+    ws: &mut Workspace,
+    cast: &Cast,
+    kind: RoundKind,
+    (opens, closes): (Date, Date),
+    draws: &mut Draws,
+) -> CheckinRound {
+    let people: Vec<ParticipantId> = checkin::invitees(ws)
+        .into_iter()
+        .filter(|p| cast.present_on(p, opens))
+        .collect();
+    let round = checkin::new_round(ws, kind, opens, closes, &people, || draws.next());
+    ws.sessions.rounds.push(round.clone());
+    round
+}
+
+/// An answer to `round` given some day in its window.
+fn response(
+    round: &CheckinRound,
+    who: &ParticipantId,
+    answers: Vec<Answer>,
+    rng: &mut Rng,
+) -> Response {
+    let window = round.opens.days_until(round.closes).max(0) as usize;
+    let answered_on = round
+        .opens
+        .add_days(rng.below(window + 1) as i64)
+        .expect("inside the window");
+    Response {
+        round: round.id.clone(),
+        participant: who.clone(),
+        answered_on,
+        imported_on: answered_on
+            .add_days(rng.below(3) as i64)
+            .expect("a real day"),
+        answers,
+    }
+}
+
+/// Check-ins at the days the program settings suggest (30, 90 and 150 days
+/// in): more people skip each round, and the fizzled pair stops answering.
+fn run_checkins(ws: &mut Workspace, cast: &Cast, rng: &mut Rng, draws: &mut Draws) {
+    let keys = pairing::accepted_keys(&ws.pairing);
+    let mut today = finished_start();
+    for (round_number, skipping) in [2usize, 3, 4].into_iter().enumerate() {
+        let window = checkin::suggested_window(ws, today);
+        today = window.0.add_days(1).expect("inside the program");
+        let round = open_round(ws, cast, RoundKind::CheckIn, window, draws);
+        let invited: Vec<ParticipantId> = round
+            .invitations
+            .iter()
+            .map(|i| i.participant.clone())
+            .collect();
+        let mut skip: Vec<&ParticipantId> = Vec::new();
+        if round_number > 0 {
+            let fizzled = &keys[cast.fizzled];
+            skip.extend(invited.iter().filter(|p| fizzled.involves(p)));
+        }
+        while skip.len() < skipping {
+            let who = rng.pick(&invited);
+            if !skip.contains(&who) {
+                skip.push(who);
+            }
+        }
+        let mut answers = Vec::new();
+        for who in invited.iter().filter(|p| !skip.contains(p)) {
+            let Some(pair) = pair_index(&keys, who) else {
+                continue;
+            };
+            let base = match cast.course(pair) {
+                Course::Fizzled => 2,
+                _ => 4,
+            };
+            let going = on_scale(base, weighted(rng, &[(-1i8, 15), (0, 60), (1, 25)]));
+            let mood = on_scale(base, weighted(rng, &[(-1i8, 15), (0, 55), (1, 30)]));
+            let progress = progress_on(ws, &keys[pair], window.0);
+            let noisy = (i16::from(progress) + 5 * (rng.below(5) as i16 - 2)).clamp(0, 100);
+            let mut given = vec![
+                scale(checkin::GOING, going),
+                scale(checkin::MOOD, mood),
+                Answer {
+                    question: checkin::PROGRESS.into(),
+                    value: AnswerValue::Percent(noisy as u8),
+                },
+            ];
+            if rng.chance(25) {
+                let person = ws.participant(who).expect("invited people exist");
+                let lang = lang_index(checkin::preferred_lang(person));
+                given.push(text(checkin::COMMENT, CHECKIN_COMMENTS[lang][band(mood)]));
+            }
+            answers.push(response(&round, who, given, rng));
+        }
+        checkin::apply_responses(&mut ws.sessions, answers);
+    }
+}
+
+/// The self-assessment before (first week) and after (the days following the
+/// end): each person rates the skills they want and offer; afterwards the
+/// program survey too. Gains are larger on skills a goal worked on; two
+/// self-ratings end one point lower (people who learnt how much there is to
+/// know), as real programs see.
+fn run_assessments(ws: &mut Workspace, cast: &Cast, rng: &mut Rng, draws: &mut Draws) {
+    let keys = pairing::accepted_keys(&ws.pairing);
+    let start = finished_start();
+    let pre_window = (start, start.add_days(7).expect("a real day"));
+    let pre = open_round(ws, cast, RoundKind::PreAssessment, pre_window, draws);
+    let post_opens = finished_end().add_days(3).expect("a real day");
+    let post_window = (
+        post_opens,
+        post_opens
+            .add_days(checkin::WINDOW_DAYS)
+            .expect("a real day"),
+    );
+    let post = open_round(ws, cast, RoundKind::PostAssessment, post_window, draws);
+
+    let skip_pre = |id: &ParticipantId| cast.post_only.contains(id) || cast.silent.contains(id);
+    let skip_post = |id: &ParticipantId| cast.pre_only.contains(id) || cast.silent.contains(id);
+
+    let mut before: Vec<Response> = Vec::new();
+    let mut after: Vec<Response> = Vec::new();
+    let everyone: Vec<ParticipantId> = pre
+        .invitations
+        .iter()
+        .chain(&post.invitations)
+        .map(|i| i.participant.clone())
+        .fold(Vec::new(), |mut list, id| {
+            if !list.contains(&id) {
+                list.push(id);
+            }
+            list
+        });
+    for who in &everyone {
+        let person = ws.participant(who).expect("invited people exist").clone();
+        let lang = lang_index(checkin::preferred_lang(&person));
+        let pair = pair_index(&keys, who);
+        let course = pair.map_or(Course::Steady, |p| cast.course(p));
+        let direction = match person.role {
+            Role::Mentee => GoalDirection::MenteeLearns,
+            Role::ReverseMentor => GoalDirection::MentorLearns,
+        };
+        let worked_on: Vec<SkillId> = pair
+            .and_then(|p| ws.sessions.agreement(&keys[p]))
+            .map(|a| {
+                a.goals
+                    .iter()
+                    .filter(|g| g.direction == direction)
+                    .filter_map(|g| g.skill.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let mut pre_answers = Vec::new();
+        let mut post_answers = Vec::new();
+        for wanted in &person.skills_wanted {
+            let first = match wanted.priority {
+                MustHave => 1 + rng.below(2) as u8,
+                Important => 1 + rng.below(3) as u8,
+                NiceToHave => 2 + rng.below(2) as u8,
+            };
+            let gain: i8 = match course {
+                Course::Fizzled => weighted(rng, &[(0, 60), (1, 40)]),
+                _ if worked_on.contains(&wanted.skill) => {
+                    weighted(rng, &[(0, 10), (1, 45), (2, 35), (3, 10)])
+                }
+                _ => weighted(rng, &[(0, 50), (1, 45), (2, 5)]),
+            };
+            let question = format!("{}{}", checkin::SKILL_PREFIX, wanted.skill);
+            pre_answers.push(scale(question.clone(), first));
+            post_answers.push(scale(question, on_scale(first, gain)));
+        }
+        let confidence = 2 + rng.below(3) as u8;
+        pre_answers.push(scale(checkin::CONFIDENCE, confidence));
+        post_answers.push(scale(
+            checkin::CONFIDENCE,
+            on_scale(confidence, weighted(rng, &[(0i8, 30), (1, 55), (2, 15)])),
+        ));
+        for offered in &person.skills_offered {
+            let first = on_scale(
+                offered.level,
+                weighted(rng, &[(-1i8, 25), (0, 60), (1, 15)]),
+            );
+            let question = format!("{OFFER_PREFIX}{}", offered.skill);
+            pre_answers.push(scale(question.clone(), first));
+            post_answers.push(scale(
+                question,
+                on_scale(first, weighted(rng, &[(0i8, 80), (1, 20)])),
+            ));
+        }
+        if rng.chance(15) {
+            pre_answers.push(text(checkin::COMMENT, PRE_COMMENTS[lang]));
+        }
+        let (satisfaction, applied, recommend) = match course {
+            Course::Fizzled => (
+                2,
+                weighted(rng, &[(1, 50), (2, 50)]),
+                weighted(rng, &[(2, 50), (3, 50)]),
+            ),
+            _ => (
+                weighted(rng, &[(5, 45), (4, 40), (3, 15)]),
+                weighted(rng, &[(5, 25), (4, 45), (3, 25), (2, 5)]),
+                weighted(rng, &[(5, 55), (4, 35), (3, 10)]),
+            ),
+        };
+        post_answers.push(scale(SATISFACTION, satisfaction));
+        post_answers.push(scale(APPLIED, applied));
+        post_answers.push(scale(RECOMMEND, recommend));
+        if rng.chance(35) {
+            post_answers.push(text(
+                checkin::COMMENT,
+                POST_COMMENTS[lang][band(satisfaction)],
+            ));
+        }
+
+        let invited =
+            |round: &CheckinRound| round.invitations.iter().any(|i| &i.participant == who);
+        if invited(&pre) && !skip_pre(who) {
+            before.push(response(&pre, who, pre_answers, rng));
+        }
+        if invited(&post) && !skip_post(who) {
+            after.push(response(&post, who, post_answers, rng));
+        }
+    }
+    lower_two_ratings(&before, &mut after, rng);
+    checkin::apply_responses(&mut ws.sessions, before);
+    checkin::apply_responses(&mut ws.sessions, after);
+}
+
+/// Two `skill:` answers (of different people who answered both rounds) end one
+/// point below where they started.
+fn lower_two_ratings(before: &[Response], after: &mut [Response], rng: &mut Rng) {
+    let mut candidates: Vec<(usize, usize, u8)> = Vec::new();
+    for (r, response) in after.iter().enumerate() {
+        let Some(first) = before
+            .iter()
+            .find(|b| b.participant == response.participant)
+        else {
+            continue;
+        };
+        for (a, answer) in response.answers.iter().enumerate() {
+            if let (true, Some(AnswerValue::Scale(was))) = (
+                answer.question.starts_with(checkin::SKILL_PREFIX),
+                first.answer(&answer.question),
+            ) && *was >= 2
+            {
+                candidates.push((r, a, *was));
+            }
+        }
+    }
+    let mut lowered: Vec<usize> = Vec::new();
+    while lowered.len() < 2 && !candidates.is_empty() {
+        let (r, a, was) = candidates.remove(rng.below(candidates.len()));
+        if !lowered.contains(&r) {
+            after[r].answers[a].value = AnswerValue::Scale(was - 1);
+            lowered.push(r);
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

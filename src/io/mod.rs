@@ -16,6 +16,7 @@
 //! `docs/file-format.md` documents every field.
 
 pub mod checkin;
+pub mod csv_export;
 mod decode;
 pub mod export;
 pub mod format_v1;
