@@ -42,10 +42,9 @@ async function acceptDemoPairing(page, base) {
 
 const checkins = (page) => page.getByRole("region", { name: en.checkins.heading, exact: true });
 
-/** Creates a round of `kind` (its label) open from `opens` to `closes`. */
-async function createRound(page, { kind = en.checkins.kind_checkin, opens, closes }) {
+/** Creates a check-in round open from `opens` to `closes`. */
+async function createRound(page, { opens, closes }) {
   const section = checkins(page);
-  await section.getByLabel(en.checkins.kind).selectOption({ label: kind });
   await section.getByLabel(en.checkins.opens).fill(opens);
   await section.getByLabel(en.checkins.closes).fill(closes);
   await section.getByRole("button", { name: "Create check-in round", exact: true }).click();
@@ -185,10 +184,8 @@ test("check-in: closed and broken links say so; the round's email carries the li
   try {
     const { page } = coordinator;
     await acceptDemoPairing(page, base);
-    await createRound(page, {
-      kind: en.checkins.kind_post, opens: await isoDate(page, -20), closes: await isoDate(page, -10),
-    });
-    const card = roundCard(page, en.checkins.kind_post);
+    await createRound(page, { opens: await isoDate(page, -20), closes: await isoDate(page, -10) });
+    const card = roundCard(page, en.checkins.kind_checkin);
     await card.getByText(en.checkins.state_closed, { exact: true }).waitFor();
     const { name, link, row } = await firstLink(page, card);
 

@@ -544,7 +544,7 @@ async function expectTranslated(page, lang, where) {
 }
 
 /** The navigation, in order; the Guides page's strings live under `guides_page`. */
-const NAV = ["overview", "participants", "program", "pairing", "sessions", "guides", "data"];
+const NAV = ["overview", "participants", "program", "pairing", "sessions", "impact", "guides", "data"];
 const PAGE_STRINGS = { guides: "guides_page" };
 
 test("7. language: switchable, remembered, and the browser's language on a first visit", async () => {

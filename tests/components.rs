@@ -528,3 +528,449 @@ async fn session_log_form_lists_every_problem_and_saves_the_entry() {
     .await;
     root.remove();
 }
+
+// ---------------------------------------------------------------------------
+// Impact page: printed report, certificates and their forms
+// (src/app/pages/impact_print.rs). Each test mounts one component with the
+// contexts the Impact page provides, on a stored program.
+// ---------------------------------------------------------------------------
+mod impact_print_components {
+    use super::*;
+    use inversa::app::checkin_form::kind_label;
+    use inversa::app::format;
+    use inversa::app::pages::impact::{ImpactUi, PrintMode};
+    use inversa::app::pages::impact_print::{
+        CertificateSettings, CertificateSheets, ReportNotesForm, ReportSheet,
+    };
+    use inversa::app::state::AppState;
+    use inversa::domain::demo::{demo_workspace, finished_demo_workspace};
+    use inversa::domain::impact::{ReportNotes, Scope, certificates, comments};
+    use inversa::domain::participants::Role;
+    use inversa::domain::sessions::checkin::preferred_lang;
+    use inversa::domain::{Date, Lang, Workspace};
+    use inversa::io::storage::{STORAGE_KEY, Stored, encode_stored};
+
+    /// The day after the finished demo's last round closed.
+    fn today() -> Date {
+        Date::new(2026, 10, 1).unwrap()
+    }
+
+    /// Stores `workspace`, then mounts `component` with the app state, the
+    /// Impact page's context and English as the UI language.
+    fn mount_with_ui(workspace: Workspace, component: fn() -> AnyView) -> (HtmlElement, ImpactUi) {
+        let window = web_sys::window().unwrap();
+        let storage = window.local_storage().unwrap().unwrap();
+        storage.clear().unwrap();
+        let stored = Stored {
+            workspace,
+            demo: false,
+            revision: 1,
+            saved_at: "2026-10-01T09:00:00.000Z".into(),
+        };
+        storage
+            .set_item(STORAGE_KEY, &encode_stored(&stored))
+            .unwrap();
+        let ui = ImpactUi {
+            today: today(),
+            scope: RwSignal::new(Scope::Program),
+            print: RwSignal::new(None),
+        };
+        let root: HtmlElement = document()
+            .create_element("div")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            provide_context(AppState::start());
+            provide_context(ui);
+            view! {
+                <I18nContextProvider>
+                    <InLocale locale=Locale::en/>
+                    {component()}
+                </I18nContextProvider>
+            }
+        });
+        std::mem::forget(handle);
+        (root, ui)
+    }
+
+    fn all(root: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    fn text_of(element: &web_sys::Element, selector: &str) -> String {
+        element
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    /// The form control (input or textarea) whose `<label>` reads `label`.
+    fn control_labelled(root: &HtmlElement, label: &str) -> web_sys::Element {
+        let id = all(root, "label")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().trim() == label)
+            .and_then(|l| l.get_attribute("for"))
+            .unwrap_or_else(|| panic!("no control labelled {label:?}"));
+        document().get_element_by_id(&id).unwrap()
+    }
+
+    /// Types into an input or a textarea as a user would.
+    fn type_text(control: &web_sys::Element, value: &str) {
+        js_sys::Reflect::set(control, &"value".into(), &value.into()).unwrap();
+        control.dispatch_event(&user_event("input")).unwrap();
+    }
+
+    fn locale_of(lang: Lang) -> Locale {
+        match lang {
+            Lang::En => Locale::en,
+            Lang::Es => Locale::es,
+            Lang::It => Locale::it,
+        }
+    }
+
+    /// Each certificate is built only when certificates are printed, one per
+    /// eligible person of the scope, in that person's language (the UI stays
+    /// English), and the report mode removes them again.
+    #[wasm_bindgen_test]
+    async fn certificate_sheets_print_one_certificate_per_eligible_person_in_their_language() {
+        let wording: [(Lang, &str, &str, &str, &str); 3] = [
+            (
+                Lang::En,
+                "en",
+                "Certificate of participation",
+                "as a reverse mentor",
+                "as a mentee",
+            ),
+            (
+                Lang::Es,
+                "es",
+                "Certificado de participación",
+                "con el rol de mentor inverso",
+                "con el rol de mentee",
+            ),
+            (
+                Lang::It,
+                "it",
+                "Attestato di partecipazione",
+                "come reverse mentor",
+                "come mentee",
+            ),
+        ];
+        let mut ws = finished_demo_workspace();
+        let eligible = certificates(&ws, &Scope::Program, today()).eligible;
+        assert!(
+            eligible.len() >= 3,
+            "the finished demo has certificates to print"
+        );
+        for (i, certificate) in eligible.iter().enumerate() {
+            let code = wording[i % wording.len()].1;
+            let person = ws
+                .participants
+                .iter_mut()
+                .find(|p| p.id == certificate.participant)
+                .unwrap();
+            // A language the app does not speak first: the first one it speaks counts.
+            person.languages = vec!["fr".into(), code.into()];
+        }
+        let department = ws
+            .participant(&eligible[0].participant)
+            .unwrap()
+            .department
+            .clone();
+        let program = ws.program.name.clone();
+        let checked = ws.clone();
+        let (root, ui) = mount_with_ui(ws, || view! { <CertificateSheets/> }.into_any());
+        let count = || all(&root, "article.certificate").len();
+
+        leptos::task::tick().await;
+        assert_eq!(count(), 0, "nothing is built before printing");
+        for scope in [Scope::Program, Scope::Department(department)] {
+            let expected = certificates(&checked, &scope, today()).eligible;
+            ui.scope.set(scope.clone());
+            ui.print.set(Some(PrintMode::Certificates));
+            until("the certificates", || count() == expected.len()).await;
+            for (article, certificate) in all(&root, "article.certificate").iter().zip(&expected) {
+                let person = checked.participant(&certificate.participant).unwrap();
+                let lang = preferred_lang(person);
+                let (_, code, title, as_mentor, as_mentee) =
+                    wording.iter().find(|w| w.0 == lang).copied().unwrap();
+                assert_eq!(
+                    article.get_attribute("lang").as_deref(),
+                    Some(code),
+                    "{}",
+                    person.name
+                );
+                assert_eq!(text_of(article, ".certificate-title"), title);
+                assert_eq!(text_of(article, ".certificate-name"), person.name);
+                let role = text_of(article, ".certificate-role");
+                let phrase = match person.role {
+                    Role::ReverseMentor => as_mentor,
+                    Role::Mentee => as_mentee,
+                };
+                assert!(role.contains(phrase) && role.contains(&program), "{role}");
+                assert_eq!(
+                    text_of(article, ".certificate-line-value"),
+                    format::date(locale_of(lang), certificate.issued_on)
+                );
+            }
+            ui.print.set(Some(PrintMode::Report));
+            until("the certificates to go", || count() == 0).await;
+        }
+        root.remove();
+    }
+
+    /// The coordinator's words and the comments choice are saved together,
+    /// and the form says so while they are not.
+    #[wasm_bindgen_test]
+    async fn report_notes_form_saves_the_coordinators_words() {
+        let (root, _) = mount_with_ui(demo_workspace(), || view! { <ReportNotesForm/> }.into_any());
+        until("the form", || {
+            root.query_selector("form.report-notes-form")
+                .unwrap()
+                .is_some()
+        })
+        .await;
+        let expected = ReportNotes {
+            highlights: "Eleven pairs met every fortnight.\n\nThe board asked for more.".into(),
+            lessons: "Start the check-ins earlier.".into(),
+            next_steps: "Open the program to logistics.".into(),
+            include_comments: true,
+        };
+        for (label, text) in [
+            ("Highlights", &expected.highlights),
+            ("Lessons learned", &expected.lessons),
+            ("Next steps", &expected.next_steps),
+        ] {
+            let control = control_labelled(&root, label);
+            assert_eq!(control.tag_name(), "TEXTAREA", "{label}");
+            assert_eq!(
+                control.get_attribute("maxlength").as_deref(),
+                Some("4000"),
+                "{label}"
+            );
+            type_text(&control, text);
+        }
+        let include: HtmlElement = root
+            .query_selector("input[type=checkbox]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        include.click();
+        until("the unsaved note", || {
+            root.text_content()
+                .unwrap_or_default()
+                .contains("Unsaved changes")
+        })
+        .await;
+        assert_eq!(
+            saved_workspace().impact.report,
+            ReportNotes::default(),
+            "nothing saved yet"
+        );
+
+        button(&root, "Save report notes").click();
+        until("the saved notes", || {
+            saved_workspace().impact.report == expected
+        })
+        .await;
+        until("the unsaved note to go", || {
+            !root
+                .text_content()
+                .unwrap_or_default()
+                .contains("Unsaved changes")
+        })
+        .await;
+        root.remove();
+    }
+
+    /// The printed report keeps the coordinator's paragraphs and carries the
+    /// comments only when chosen, then with the kind of round and the day but
+    /// no names.
+    #[wasm_bindgen_test]
+    async fn report_sheet_prints_notes_and_comments_only_when_chosen() {
+        for include_comments in [false, true] {
+            let mut ws = finished_demo_workspace();
+            ws.impact.report = ReportNotes {
+                highlights: "Line one\nline two\n\n\nSecond paragraph".into(),
+                lessons: String::new(),
+                next_steps: "Run it again.".into(),
+                include_comments,
+            };
+            let expected_comments = comments(&ws, &Scope::Program);
+            assert!(
+                !expected_comments.is_empty(),
+                "the finished demo has comments"
+            );
+            let program = ws.program.name.clone();
+            let (root, ui) = mount_with_ui(ws, || view! { <ReportSheet/> }.into_any());
+            leptos::task::tick().await;
+            assert!(
+                root.query_selector(".report").unwrap().is_none(),
+                "built only for printing"
+            );
+
+            ui.print.set(Some(PrintMode::Report));
+            until("the report", || {
+                root.query_selector(".report").unwrap().is_some()
+            })
+            .await;
+            let report: web_sys::Element = root.query_selector(".report").unwrap().unwrap();
+            assert_eq!(text_of(&report, ".report-title"), program);
+            assert_eq!(all(&root, ".impact-level").len(), 4, "the four levels");
+            let notes: Vec<(String, Vec<String>)> = all(&root, ".report-notes")
+                .iter()
+                .map(|section| {
+                    let paragraphs = section.query_selector_all(".report-paragraph").unwrap();
+                    (
+                        text_of(section, "h2"),
+                        (0..paragraphs.length())
+                            .map(|i| paragraphs.item(i).unwrap().text_content().unwrap())
+                            .collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                notes,
+                vec![
+                    (
+                        "Highlights".to_string(),
+                        vec![
+                            "Line one\nline two".to_string(),
+                            "Second paragraph".to_string()
+                        ]
+                    ),
+                    ("Next steps".to_string(), vec!["Run it again.".to_string()]),
+                ],
+                "empty notes are left out"
+            );
+
+            let metas: Vec<String> = all(&root, ".report-comments .comment-meta")
+                .iter()
+                .map(|m| m.text_content().unwrap())
+                .collect();
+            let expected_metas: Vec<String> = if include_comments {
+                expected_comments
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} · {}",
+                            kind_label(Locale::en, c.kind),
+                            format::date(Locale::en, c.answered_on)
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            assert_eq!(
+                metas, expected_metas,
+                "include_comments: {include_comments}"
+            );
+            assert_eq!(
+                root.query_selector(".report-comments").unwrap().is_some(),
+                include_comments
+            );
+            root.remove();
+        }
+    }
+
+    /// Criteria are checked before saving; once saved, the count of
+    /// certificates and the reasons of the others follow them.
+    #[wasm_bindgen_test]
+    async fn certificate_settings_check_and_save_the_criteria() {
+        let ws = finished_demo_workspace();
+        let before = ws.impact.certificates.clone();
+        let (root, _) = mount_with_ui(ws.clone(), || view! { <CertificateSettings/> }.into_any());
+        until("the form", || {
+            root.query_selector("form.certificate-settings")
+                .unwrap()
+                .is_some()
+        })
+        .await;
+        let sessions = control_labelled(&root, "Minimum sessions held");
+        assert_eq!(
+            (
+                sessions.get_attribute("min").as_deref(),
+                sessions.get_attribute("max").as_deref()
+            ),
+            (Some("1"), Some("100"))
+        );
+
+        for typed in ["0", "101", "two"] {
+            type_text(&sessions, typed);
+            button(&root, "Save certificate settings").click();
+            until("the error", || {
+                sessions.get_attribute("aria-invalid").as_deref() == Some("true")
+                    && root
+                        .text_content()
+                        .unwrap_or_default()
+                        .contains("Enter a whole number from 1 to 100.")
+            })
+            .await;
+            assert_eq!(
+                saved_workspace().impact.certificates,
+                before,
+                "{typed:?} is refused"
+            );
+            type_text(&sessions, &before.min_sessions_held.to_string());
+            button(&root, "Save certificate settings").click();
+            until("the error to go", || {
+                sessions.get_attribute("aria-invalid").is_none()
+            })
+            .await;
+        }
+
+        type_text(&sessions, "6");
+        type_text(&control_labelled(&root, "Signer's name"), "  Ada Ferri ");
+        type_text(&control_labelled(&root, "Issue date"), "2026-10-15");
+        let require: HtmlElement =
+            control_labelled(&root, "Require the after-program self-assessment")
+                .dyn_into()
+                .unwrap();
+        if !require.dyn_ref::<HtmlInputElement>().unwrap().checked() {
+            require.click();
+        }
+        button(&root, "Save certificate settings").click();
+        until("the saved criteria", || {
+            saved_workspace().impact.certificates.min_sessions_held == 6
+        })
+        .await;
+        let saved = saved_workspace();
+        let criteria = &saved.impact.certificates;
+        assert!(criteria.require_post_assessment);
+        assert_eq!(criteria.signer_name, "Ada Ferri");
+        assert_eq!(criteria.issued_on, Date::new(2026, 10, 15));
+        assert_eq!(criteria.signer_title, before.signer_title);
+
+        let outcome = certificates(&saved, &Scope::Program, today());
+        let earned = format!(
+            "People who have earned a certificate: {}",
+            outcome.eligible.len()
+        );
+        until("the new count", || {
+            root.query_selector(".earned-count")
+                .unwrap()
+                .is_some_and(|e| e.text_content().unwrap_or_default() == earned)
+        })
+        .await;
+        assert_eq!(
+            all(&root, ".pending-certificates li").len(),
+            outcome.pending.len()
+        );
+        let lines = root
+            .query_selector(".pending-certificates")
+            .unwrap()
+            .map(|l| l.text_content().unwrap_or_default())
+            .unwrap_or_default();
+        assert!(lines.contains("of 6 sessions"), "{lines}");
+        root.remove();
+    }
+}

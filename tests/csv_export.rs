@@ -310,7 +310,13 @@ fn file_names_name_program_table_and_day() {
 fn results_carry_the_impact_figures_and_withhold_small_groups() {
     use inversa::domain::impact::{Scope, by_department, measure};
     let ws = finished_demo_workspace();
-    let (header, rows) = read(&export(&ws, Table::Results, Lang::En, Headers::Keys, today()));
+    let (header, rows) = read(&export(
+        &ws,
+        Table::Results,
+        Lang::En,
+        Headers::Keys,
+        today(),
+    ));
     assert_eq!(header, Table::Results.columns());
     let find = |scope: &str, key: &str, item: &str| -> Vec<&Vec<String>> {
         rows.iter()
@@ -324,7 +330,10 @@ fn results_carry_the_impact_figures_and_withhold_small_groups() {
     assert_eq!(invited[0][4], funnel.invited.to_string());
     assert_eq!(invited[0][6], "No");
     let held = find("Whole program", "sessions_held", "");
-    assert_eq!(held[0][4], program.practice.value().unwrap().held.to_string());
+    assert_eq!(
+        held[0][4],
+        program.practice.value().unwrap().held.to_string()
+    );
     // Every skill gain of the page is there, in both directions, withheld
     // ones with an empty value.
     for gain in &program.skill_gains {
@@ -346,10 +355,16 @@ fn results_carry_the_impact_figures_and_withhold_small_groups() {
     }
     // A department of fewer than three people is one withheld row.
     for department in by_department(&ws, today()) {
-        let lines: Vec<_> = rows.iter().filter(|r| r[0] == department.department).collect();
+        let lines: Vec<_> = rows
+            .iter()
+            .filter(|r| r[0] == department.department)
+            .collect();
         if department.impact.is_withheld() {
             assert_eq!(lines.len(), 1, "{}", department.department);
-            assert_eq!((lines[0][2].as_str(), lines[0][4].as_str()), ("department", ""));
+            assert_eq!(
+                (lines[0][2].as_str(), lines[0][4].as_str()),
+                ("department", "")
+            );
         } else {
             assert!(lines.len() > 10, "{}", department.department);
         }
@@ -360,5 +375,8 @@ fn results_carry_the_impact_figures_and_withhold_small_groups() {
             assert_eq!(row[4], "", "{row:?}");
         }
     }
-    assert!(rows.iter().any(|r| r[6] == "Yes"), "the demo has small groups");
+    assert!(
+        rows.iter().any(|r| r[6] == "Yes"),
+        "the demo has small groups"
+    );
 }

@@ -3477,7 +3477,10 @@ fn impact_rules_are_checked_against_the_rest_of_the_file() {
                 ("/impact/report/next_steps", Some(json!(long(4001)))),
                 ("/impact/leavers/1", Some(leaver(STRANGER, "2026-05-01"))),
                 ("/impact/leavers/2", Some(leaver(STRANGER, "2026-05-02"))),
-                ("/impact/leavers/3", Some(json!({"participant_id": ROBERTO}))),
+                (
+                    "/impact/leavers/3",
+                    Some(json!({"participant_id": ROBERTO})),
+                ),
             ],
             vec![
                 ("impact.report.next_steps", TooLong { max: 4000 }),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod browser;
+pub mod charts;
 pub mod checkin_form;
 pub mod components;
 pub mod format;
@@ -65,6 +66,14 @@ fn Root() -> impl IntoView {
         };
         browser::set_document_title(&title);
     });
+    // A new page starts at its top, wherever the last one was scrolled to.
+    Effect::new(move |previous: Option<Page>| {
+        let page = router.page.get();
+        if previous.is_some_and(|p| p != page) {
+            browser::scroll_to_top();
+        }
+        page
+    });
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, shell.skip_to_content)}</a>
@@ -77,6 +86,7 @@ fn Root() -> impl IntoView {
                 Page::Program => view! { <pages::program::ProgramPage/> }.into_any(),
                 Page::Pairing => view! { <pages::pairing::PairingPage/> }.into_any(),
                 Page::Sessions => view! { <pages::sessions::SessionsPage/> }.into_any(),
+                Page::Impact => view! { <pages::impact::ImpactPage/> }.into_any(),
                 Page::Guides => view! { <pages::guides::GuidesPage/> }.into_any(),
                 Page::Data => view! { <pages::data::DataPage/> }.into_any(),
             }}

@@ -10,17 +10,19 @@ pub enum Page {
     Program,
     Pairing,
     Sessions,
+    Impact,
     Guides,
     Data,
 }
 
 impl Page {
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::Overview,
         Page::Participants,
         Page::Program,
         Page::Pairing,
         Page::Sessions,
+        Page::Impact,
         Page::Guides,
         Page::Data,
     ];
@@ -32,6 +34,7 @@ impl Page {
             Page::Program => "#/program",
             Page::Pairing => "#/pairing",
             Page::Sessions => "#/sessions",
+            Page::Impact => "#/impact",
             Page::Guides => "#/guides",
             Page::Data => "#/data",
         }

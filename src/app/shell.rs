@@ -17,6 +17,7 @@ pub fn page_title(locale: Locale, page: Page) -> String {
         Page::Program => td_string!(locale, nav.program),
         Page::Pairing => td_string!(locale, nav.pairing),
         Page::Sessions => td_string!(locale, nav.sessions),
+        Page::Impact => td_string!(locale, nav.impact),
         Page::Guides => td_string!(locale, nav.guides),
         Page::Data => td_string!(locale, nav.data),
     }

@@ -598,34 +598,6 @@ pub fn assessments(ws: &Workspace, lang: Lang, headers: Headers) -> String {
     write(ASSESSMENT_COLUMNS, lang, headers, rows)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hours_are_short_decimals() {
-        for (minutes, text) in [(0, "0"), (30, "0.5"), (90, "1.5"), (20, "0.33"), (360, "6")] {
-            assert_eq!(hours(minutes), text, "{minutes}");
-        }
-    }
-
-    #[test]
-    fn every_table_has_distinct_snake_case_keys() {
-        for table in Table::ALL {
-            let keys = table.columns();
-            let mut unique = keys.clone();
-            unique.sort();
-            unique.dedup();
-            assert_eq!(unique.len(), keys.len(), "{table:?}");
-            assert!(
-                keys.iter()
-                    .all(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')),
-                "{table:?}"
-            );
-        }
-    }
-}
-
 // ---------------------------------------------------------------- results ---
 
 const RESULT_COLUMNS: &[Column] = &[
@@ -911,4 +883,32 @@ pub fn results(ws: &Workspace, lang: Lang, headers: Headers, today: Date) -> Str
         }
     }
     write(RESULT_COLUMNS, lang, headers, out.rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_short_decimals() {
+        for (minutes, text) in [(0, "0"), (30, "0.5"), (90, "1.5"), (20, "0.33"), (360, "6")] {
+            assert_eq!(hours(minutes), text, "{minutes}");
+        }
+    }
+
+    #[test]
+    fn every_table_has_distinct_snake_case_keys() {
+        for table in Table::ALL {
+            let keys = table.columns();
+            let mut unique = keys.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), keys.len(), "{table:?}");
+            assert!(
+                keys.iter()
+                    .all(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')),
+                "{table:?}"
+            );
+        }
+    }
 }

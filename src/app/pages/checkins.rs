@@ -17,6 +17,7 @@ use crate::app::i18n::*;
 use crate::app::lang::domain_lang;
 use crate::app::state::use_state;
 use crate::domain::ids::RoundId;
+use crate::domain::impact::assessment_window;
 use crate::domain::sessions::checkin::{MOOD, delete_round, invitees, new_round, suggested_window};
 use crate::domain::sessions::{AnswerValue, Response, RoundKind, TemplateKind};
 use crate::domain::{Date, Participant, ParticipantId, Role, Workspace};
@@ -35,7 +36,36 @@ fn kind_code(kind: RoundKind) -> &'static str {
     crate::io::checkin::kind_code(kind)
 }
 
-/// Rounds, per-person links and status, and importing the answers.
+/// Which rounds a section handles: check-ins live on the Sessions page,
+/// the before/after self-assessments on the Impact page. Both share the
+/// link-and-answer-file mechanism and these components.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundFamily {
+    CheckIns,
+    Assessments,
+}
+
+impl RoundFamily {
+    fn kinds(self) -> &'static [RoundKind] {
+        match self {
+            RoundFamily::CheckIns => &[RoundKind::CheckIn],
+            RoundFamily::Assessments => &[RoundKind::PreAssessment, RoundKind::PostAssessment],
+        }
+    }
+
+    fn holds(self, kind: RoundKind) -> bool {
+        self.kinds().contains(&kind)
+    }
+
+    fn prefix(self) -> &'static str {
+        match self {
+            RoundFamily::CheckIns => "checkin",
+            RoundFamily::Assessments => "assessment",
+        }
+    }
+}
+
+/// Check-in rounds, per-person links and status, and importing the answers.
 #[component]
 pub fn CheckinsSection() -> impl IntoView {
     let i18n = use_i18n();
@@ -43,23 +73,48 @@ pub fn CheckinsSection() -> impl IntoView {
         <section class="checkins" aria-labelledby="checkins-heading">
             <h2 id="checkins-heading" tabindex="-1">{t!(i18n, checkins.heading)}</h2>
             <p class="description">{t!(i18n, checkins.intro)}</p>
-            <NewRound/>
+            <NewRound family=RoundFamily::CheckIns/>
             <ImportResponses/>
-            <Rounds/>
+            <Rounds family=RoundFamily::CheckIns/>
         </section>
+    }
+}
+
+/// The self-assessments before and after the program, on the Impact page:
+/// the same links and answer files as check-ins.
+#[component]
+pub fn AssessmentsSection() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="checkins assessments" aria-labelledby="assessments-heading">
+            <h2 id="assessments-heading" tabindex="-1">{t!(i18n, checkins.assessments_heading)}</h2>
+            <p class="description">{t!(i18n, checkins.assessments_intro)}</p>
+            <NewRound family=RoundFamily::Assessments/>
+            <ImportResponses/>
+            <Rounds family=RoundFamily::Assessments/>
+        </section>
+    }
+}
+
+/// The suggested window of a new round of `kind`.
+fn window_for(ws: &Workspace, kind: RoundKind, today: Date) -> (Date, Date) {
+    match kind {
+        RoundKind::CheckIn => suggested_window(ws, today),
+        _ => assessment_window(ws, kind, today),
     }
 }
 
 /// Kind and window of a new round, defaulting to the program's rhythm.
 #[component]
-fn NewRound() -> impl IntoView {
+fn NewRound(family: RoundFamily) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let today = browser::today();
+    let first_kind = family.kinds()[0];
     let (opens0, closes0) = state
         .workspace
-        .with_untracked(|ws| suggested_window(ws, today));
-    let kind = RwSignal::new(RoundKind::CheckIn);
+        .with_untracked(|ws| window_for(ws, first_kind, today));
+    let kind = RwSignal::new(first_kind);
     let opens = RwSignal::new(opens0.to_string());
     let closes = RwSignal::new(closes0.to_string());
     let tried = RwSignal::new(false);
@@ -93,6 +148,12 @@ fn NewRound() -> impl IntoView {
         let code = event_target_value(&ev);
         if let Some(k) = RoundKind::ALL.into_iter().find(|k| kind_code(*k) == code) {
             kind.set(k);
+            // Each kind has its own moment: before the start, after the end.
+            let (from, to) = state
+                .workspace
+                .with_untracked(|ws| window_for(ws, k, today));
+            opens.set(from.to_string());
+            closes.set(to.to_string());
         }
     };
     let create = move |_| {
@@ -118,7 +179,7 @@ fn NewRound() -> impl IntoView {
         tried.set(false);
         let (next_open, next_close) = state
             .workspace
-            .with_untracked(|ws| suggested_window(ws, today));
+            .with_untracked(|ws| window_for(ws, k, today));
         opens.set(next_open.to_string());
         closes.set(next_close.to_string());
         let l = i18n.get_locale_untracked();
@@ -127,26 +188,40 @@ fn NewRound() -> impl IntoView {
         );
     };
 
+    let heading_id = format!("new-{}-round-heading", family.prefix());
+    let count_id = format!("{}-invitee-count", family.prefix());
+    let kind_field = (family.kinds().len() > 1).then(|| {
+        view! {
+            <div class="field">
+                <label for=kind_id.clone()>{t!(i18n, checkins.kind)}</label>
+                <select id=kind_id.clone() on:change=on_kind>
+                    {family.kinds().iter().map(|&k| view! {
+                        <option value=kind_code(k) selected=move || kind.get() == k>
+                            {move || kind_label(i18n.get_locale(), k)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    });
+
     view! {
-        <section class="card new-round" aria-labelledby="new-round-heading">
-            <h3 id="new-round-heading">{t!(i18n, checkins.new_heading)}</h3>
+        <section class="card new-round" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{t!(i18n, checkins.new_heading)}</h3>
             <p class="hint">
                 {move || {
-                    let (first, every) = rhythm.get();
-                    td_string!(i18n.get_locale(), checkins.suggested, first = first, every = every).to_string()
+                    let l = i18n.get_locale();
+                    match family {
+                        RoundFamily::CheckIns => {
+                            let (first, every) = rhythm.get();
+                            td_string!(l, checkins.suggested, first = first, every = every).to_string()
+                        }
+                        RoundFamily::Assessments => td_string!(l, checkins.assessment_hint).to_string(),
+                    }
                 }}
             </p>
             <div class="grid-3">
-                <div class="field">
-                    <label for=kind_id.clone()>{t!(i18n, checkins.kind)}</label>
-                    <select id=kind_id.clone() on:change=on_kind>
-                        {RoundKind::ALL.into_iter().map(|k| view! {
-                            <option value=kind_code(k) selected=move || kind.get() == k>
-                                {move || kind_label(i18n.get_locale(), k)}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                {kind_field}
                 <TextField
                     label=Signal::derive(move || t_string!(i18n, checkins.opens).to_string())
                     value=opens
@@ -164,7 +239,7 @@ fn NewRound() -> impl IntoView {
                     required=true
                 />
             </div>
-            <p class="facts" id="invitee-count">
+            <p class="facts" id=count_id.clone()>
                 {move || {
                     let l = i18n.get_locale();
                     let count = people.with(Vec::len);
@@ -181,9 +256,12 @@ fn NewRound() -> impl IntoView {
                     class="primary"
                     on:click=create
                     disabled=move || people.with(Vec::is_empty)
-                    aria-describedby="invitee-count"
+                    aria-describedby=count_id.clone()
                 >
-                    {t!(i18n, checkins.create)}
+                    {move || match family {
+                        RoundFamily::CheckIns => t_string!(i18n, checkins.create),
+                        RoundFamily::Assessments => t_string!(i18n, checkins.create_assessment),
+                    }}
                 </button>
             </div>
         </section>
@@ -453,7 +531,7 @@ fn ImportResponses() -> impl IntoView {
 
 /// Every round, newest first.
 #[component]
-fn Rounds() -> impl IntoView {
+fn Rounds(family: RoundFamily) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let ids = Memo::new(move |_| {
@@ -463,15 +541,17 @@ fn Rounds() -> impl IntoView {
                 .rounds
                 .iter()
                 .enumerate()
+                .filter(|(_, r)| family.holds(r.kind))
                 .map(|(i, r)| (r.opens, i, r.id.clone()))
                 .collect();
             rounds.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
             rounds.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
         })
     });
+    let heading_id = format!("{}-rounds-heading", family.prefix());
     view! {
-        <section class="rounds" aria-labelledby="rounds-heading">
-            <h3 id="rounds-heading">{t!(i18n, checkins.rounds_heading)}</h3>
+        <section class="rounds" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{t!(i18n, checkins.rounds_heading)}</h3>
             <Show
                 when=move || ids.with(|ids| !ids.is_empty())
                 fallback=move || view! { <p class="empty">{t!(i18n, checkins.no_rounds)}</p> }
@@ -602,7 +682,7 @@ fn RoundCard(id: RoundId) -> impl IntoView {
                             td_string!(l, checkins.answered_count, answered = format::count(l, answered), total = format::count(l, total)).to_string()
                         }}
                     </p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="round-people">
                             <caption class="visually-hidden">{t!(i18n, checkins.people_caption)}</caption>
                             <thead>

@@ -7,7 +7,7 @@ use crate::app::i18n::*;
 use crate::app::messages::{problem_line, warning_line};
 use crate::app::router::{Page, use_router};
 use crate::app::state::{AppState, SaveState, use_state};
-use crate::domain::demo::demo_workspace;
+use crate::domain::demo::{demo_workspace, finished_demo_workspace};
 use crate::domain::problem::ProblemKind;
 use crate::domain::{Problem, Role, Workspace};
 use crate::io::{ImportPreview, MAX_IMPORT_BYTES, export_file_name, export_json, import_bytes};
@@ -107,12 +107,21 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let demo_open = RwSignal::new(false);
+    // The plain demo starts before pairing; the finished one is the same
+    // company after a whole program, to show the Impact page with figures.
+    let finished = RwSignal::new(false);
     let load_demo = Callback::new(move |()| {
-        state.replace(demo_workspace(), true);
+        let (workspace, page) = if finished.get_untracked() {
+            (finished_demo_workspace(), Page::Impact)
+        } else {
+            (demo_workspace(), Page::Overview)
+        };
+        state.replace(workspace, true);
         state.notify(t_string!(i18n, data.demo_loaded).to_string());
-        router.go(Page::Overview);
+        router.go(page);
     });
-    let on_demo = move |_| {
+    let on_demo = move |which: bool| {
+        finished.set(which);
         let has_own_work =
             !state.demo.get_untracked() && state.workspace.with_untracked(has_content);
         if has_own_work {
@@ -213,7 +222,10 @@ pub fn DataPage() -> impl IntoView {
             <section class="card" aria-labelledby="demo-heading">
                 <h2 id="demo-heading">{t!(i18n, data.demo_heading)}</h2>
                 <p>{t!(i18n, data.demo_text)}</p>
-                <button type="button" class="secondary" on:click=on_demo>{t!(i18n, data.load_demo)}</button>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| on_demo(false)>{t!(i18n, data.load_demo)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_demo(true)>{t!(i18n, data.load_finished_demo)}</button>
+                </div>
             </section>
 
             <section class="card danger-zone" aria-labelledby="delete-heading">
@@ -224,9 +236,9 @@ pub fn DataPage() -> impl IntoView {
 
             <ConfirmDialog
                 open=demo_open
-                title=Signal::derive(move || t_string!(i18n, data.load_demo).to_string())
+                title=Signal::derive(move || if finished.get() { t_string!(i18n, data.load_finished_demo) } else { t_string!(i18n, data.load_demo) }.to_string())
                 message=replace_message
-                confirm_label=Signal::derive(move || t_string!(i18n, data.load_demo).to_string())
+                confirm_label=Signal::derive(move || if finished.get() { t_string!(i18n, data.load_finished_demo) } else { t_string!(i18n, data.load_demo) }.to_string())
                 on_confirm=load_demo
             />
             <ConfirmDialog

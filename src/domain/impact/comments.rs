@@ -52,7 +52,7 @@ pub fn comments(ws: &Workspace, scope: &Scope) -> Vec<Comment> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.answered_on.cmp(&a.answered_on));
+    out.sort_by_key(|c| std::cmp::Reverse(c.answered_on));
     out
 }
 
