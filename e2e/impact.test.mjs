@@ -190,6 +190,30 @@ test("impact: self-assessment rounds are created from the Impact page", async ()
     await eventually(async () => assert.equal(await rounds().count(), before + 1));
     const saved = JSON.parse(await stored(page)).document;
     assert.equal(saved.sessions.rounds.filter((r) => r.kind === "post_assessment").length, 2);
+    // Recording who left the company: the Results level counts them.
+    const leavers = page.getByRole("region", { name: en.leavers.heading, exact: true });
+    const retention = page.getByRole("figure").filter({ hasText: en.impact.retention_title });
+    const retentionBefore = await retention.locator("svg title").textContent();
+    const before_leavers = JSON.parse(await stored(page)).document.impact.leavers.length;
+    await leavers.getByRole("button", { name: en.leavers.record, exact: true }).click();
+    await leavers.getByText(en.leavers.person_missing).waitFor();
+    // Someone in an accepted pair who has not left: retention is about them.
+    const doc = JSON.parse(await stored(page)).document;
+    const gone = new Set(doc.impact.leavers.map((l) => l.participant_id));
+    const mentee = doc.pairing.pairs.map((p) => p.mentee_id).find((id) => !gone.has(id));
+    const name = doc.participants.find((p) => p.id === mentee).name;
+    await leavers.getByLabel(en.leavers.person).selectOption({ label: name });
+    await leavers.getByLabel(en.leavers.left_on).fill("2026-06-15");
+    await leavers.getByRole("button", { name: en.leavers.record, exact: true }).click();
+    await notice(page, fill(en.leavers.recorded, { name })).first().waitFor();
+    await leavers.getByRole("button", { name: fill(en.leavers.remove, { name }) }).waitFor();
+    assert.equal(JSON.parse(await stored(page)).document.impact.leavers.length, before_leavers + 1);
+    await eventually(async () =>
+      assert.notEqual(await retention.locator("svg title").textContent(), retentionBefore, "retention follows"));
+    await leavers.getByRole("button", { name: fill(en.leavers.remove, { name }) }).click();
+    await eventually(async () =>
+      assert.equal(JSON.parse(await stored(page)).document.impact.leavers.length, before_leavers));
+
     // Check-ins stay on the Sessions page, without a kind to pick.
     await page.getByRole("link", { name: "Sessions", exact: true }).click();
     const checkins = page.getByRole("region", { name: en.checkins.heading, exact: true });

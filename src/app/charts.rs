@@ -1,7 +1,8 @@
 //! Accessible inline SVG charts for the Impact page and the printed report.
 //!
-//! Every chart sits in a [`ChartFigure`]: a caption, the drawing with a text
-//! summary (`<title>` and `<desc>`, read by screen readers) and a button that
+//! Every chart sits in a [`ChartFigure`]: a caption (a heading, so the page
+//! can be browsed by headings), the drawing with a text summary (its
+//! `<title>`, read by screen readers as the image's name) and a button that
 //! swaps the drawing for the same numbers as a table. Charts take labels and
 //! numbers already translated and formatted: they only draw.
 //!
@@ -76,15 +77,20 @@ pub fn ChartFigure(
     let as_table = RwSignal::new(false);
     let table_id = unique_id("chart-table");
     let ChartTable { headers, rows } = table;
+    let caption_id = unique_id("chart-caption");
     view! {
-        <figure class="chart" class:as-table=move || as_table.get()>
-            <figcaption>
-                <span class="chart-caption">{caption}</span>
+        <figure class="chart" class:as-table=move || as_table.get() aria-labelledby=caption_id.clone()>
+            <div class="chart-head">
+                <figcaption>
+                    <h3 class="chart-caption" id=caption_id.clone()>{caption}</h3>
+                </figcaption>
+                // Named "Show as table" everywhere; the caption tells which.
                 <button
                     type="button"
                     class="link-button no-print"
                     aria-expanded=move || as_table.get().to_string()
                     aria-controls=table_id.clone()
+                    aria-describedby=caption_id.clone()
                     on:click=move |_| as_table.update(|t| *t = !*t)
                 >
                     {move || if as_table.get() {
@@ -93,7 +99,7 @@ pub fn ChartFigure(
                         t_string!(i18n, charts.show_table)
                     }}
                 </button>
-            </figcaption>
+            </div>
             <div class="chart-drawing">{children()}</div>
             // Focusable, so a wide table can be scrolled with the keyboard.
             <div class="chart-table" id=table_id tabindex="0">

@@ -10,6 +10,7 @@
 //! show them. "Today" is read once when the page opens.
 
 use super::checkins::AssessmentsSection;
+use super::impact_leavers::Leavers;
 use super::impact_measures::{FunnelView, LevelsView};
 use super::impact_print::{CertificateSettings, CertificateSheets, ReportNotesForm, ReportSheet};
 use super::participants::role_label;
@@ -19,10 +20,14 @@ use crate::app::i18n::*;
 use crate::app::lang::domain_lang;
 use crate::app::state::use_state;
 use crate::app::{browser, format};
-use crate::domain::Date;
-use crate::domain::impact::{Scope, by_department, comments, measure};
+use crate::domain::impact::{
+    DepartmentImpact, Impact, MIN_GROUP, Scope, by_department, comments, measure,
+};
+use crate::domain::text::search_key;
+use crate::domain::{Date, ParticipantId};
 use crate::io::csv_export::{self, CSV_MIME, Headers, Table, csv_file_name};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// What is being printed: the board report or the certificates.
@@ -47,6 +52,56 @@ pub fn use_impact_ui() -> ImpactUi {
     expect_context::<ImpactUi>()
 }
 
+/// The figures every section shares, computed once per edit: the whole
+/// program and the department breakdown, plus which departments can be
+/// chosen (three people or more) and the scope in effect.
+#[derive(Clone, Copy)]
+struct Figures {
+    all: Memo<(Impact, Vec<DepartmentImpact>)>,
+    departments: Memo<Vec<String>>,
+    scope: Memo<Scope>,
+}
+
+fn provide_figures(ui: ImpactUi) {
+    let state = use_state();
+    let all = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            (
+                measure(ws, &Scope::Program, ui.today),
+                by_department(ws, ui.today),
+            )
+        })
+    });
+    let departments = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.departments()
+                .into_iter()
+                .filter(|d| {
+                    let scope = Scope::Department(d.clone());
+                    ws.participants.iter().filter(|p| scope.includes(p)).count() >= MIN_GROUP
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let scope = Memo::new(move |_| match ui.scope.get() {
+        Scope::Department(name)
+            if departments.with(|list| list.iter().any(|d| search_key(d) == search_key(&name))) =>
+        {
+            Scope::Department(name)
+        }
+        _ => Scope::Program,
+    });
+    provide_context(Figures {
+        all,
+        departments,
+        scope,
+    });
+}
+
+fn use_figures() -> Figures {
+    expect_context::<Figures>()
+}
+
 /// Draws the chosen sheet, then opens the browser's print dialog once it is
 /// in the page.
 fn print(ui: ImpactUi, mode: PrintMode) {
@@ -69,23 +124,24 @@ pub fn ImpactPage() -> impl IntoView {
         print: RwSignal::new(None),
     };
     provide_context(ui);
+    provide_figures(ui);
     // Once printed, the sheet goes: a later Ctrl+P prints the page itself,
     // and the hidden sheet is not rebuilt at every edit.
     let after_print = window_event_listener(leptos::ev::afterprint, move |_| ui.print.set(None));
     on_cleanup(move || after_print.remove());
-    // A department that no longer exists (renamed, emptied) falls back to
-    // the whole program.
-    Effect::new(move |_| {
-        let departments = state.workspace.with(|ws| ws.departments());
-        if let Scope::Department(name) = ui.scope.get()
-            && !departments.iter().any(|d| d.eq_ignore_ascii_case(&name))
-        {
-            ui.scope.set(Scope::Program);
-        }
-    });
+    let figures = use_figures();
+    // The figures shown: the whole program, or a department's from the
+    // breakdown, where small groups and their complements are withheld. A
+    // department that is gone or too small shows the whole program.
     let impact = Memo::new(move |_| {
-        let scope = ui.scope.get();
-        state.workspace.with(|ws| measure(ws, &scope, ui.today))
+        let scope = figures.scope.get();
+        figures.all.with(|(program, departments)| match scope {
+            Scope::Program => Some(program.clone()),
+            Scope::Department(name) => departments
+                .iter()
+                .find(|d| search_key(&d.department) == search_key(&name))
+                .and_then(|d| d.impact.value().cloned()),
+        })
     });
     let has_pairs = Memo::new(move |_| state.workspace.with(|ws| !ws.pairing.pairs.is_empty()));
 
@@ -100,11 +156,18 @@ pub fn ImpactPage() -> impl IntoView {
                 <Show when=move || !has_pairs.get()>
                     <p class="card empty-impact">{t!(i18n, impact.nothing_yet)}</p>
                 </Show>
-                <section class="impact-participation" aria-labelledby="impact-participation-heading">
-                    <h2 id="impact-participation-heading">{t!(i18n, impact.participation)}</h2>
-                    {move || view! { <FunnelView funnel=impact.get().funnel/> }}
-                </section>
-                {move || view! { <LevelsView impact=impact.get()/> }}
+                {move || match impact.get() {
+                    Some(impact) => view! {
+                        <section class="impact-participation" aria-labelledby="impact-participation-heading">
+                            <h2 id="impact-participation-heading">{t!(i18n, impact.participation)}</h2>
+                            <FunnelView funnel=impact.funnel.clone()/>
+                        </section>
+                        <LevelsView impact=impact/>
+                    }.into_any(),
+                    None => view! {
+                        <p class="card withheld-note">{t!(i18n, impact.scope_withheld)}</p>
+                    }.into_any(),
+                }}
                 <Departments/>
                 <Comments/>
                 <AssessmentsSection/>
@@ -116,6 +179,7 @@ pub fn ImpactPage() -> impl IntoView {
                     <h2 id="certificates-heading">{t!(i18n, impact.certificates_heading)}</h2>
                     <CertificateSettings/>
                 </section>
+                <Leavers/>
             </div>
             <ReportSheet/>
             <CertificateSheets/>
@@ -132,7 +196,8 @@ fn Toolbar() -> impl IntoView {
     let scope_id = unique_id("impact-scope");
     let table_id = unique_id("csv-table");
     let table = RwSignal::new(Table::Participants);
-    let departments = Memo::new(move |_| state.workspace.with(|ws| ws.departments()));
+    let figures = use_figures();
+    let departments = figures.departments;
     let on_scope = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         ui.scope.set(if value.is_empty() {
@@ -176,7 +241,7 @@ fn Toolbar() -> impl IntoView {
             <div class="field">
                 <label for=scope_id.clone()>{t!(i18n, impact.scope)}</label>
                 <select id=scope_id.clone() on:change=on_scope>
-                    <option value="" selected=move || ui.scope.get() == Scope::Program>
+                    <option value="" selected=move || figures.scope.get() == Scope::Program>
                         {t!(i18n, impact.scope_program)}
                     </option>
                     {move || departments.get().into_iter().map(|d| {
@@ -184,7 +249,7 @@ fn Toolbar() -> impl IntoView {
                         view! {
                             <option
                                 value=d.clone()
-                                selected=move || matches!(ui.scope.get(), Scope::Department(ref s) if s.eq_ignore_ascii_case(&chosen))
+                                selected=move || matches!(figures.scope.get(), Scope::Department(ref s) if search_key(s) == search_key(&chosen))
                             >
                                 {d.clone()}
                             </option>
@@ -213,7 +278,7 @@ fn Toolbar() -> impl IntoView {
                 </div>
                 <button type="button" class="secondary" on:click=export>{t!(i18n, impact.export_csv)}</button>
             </div>
-            <p class="hint">{t!(i18n, impact.csv_hint)}</p>
+            <p class="hint">{t!(i18n, impact.print_hint)}" "{t!(i18n, impact.csv_hint)}</p>
         </div>
     }
 }
@@ -222,9 +287,8 @@ fn Toolbar() -> impl IntoView {
 #[component]
 fn Departments() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let ui = use_impact_ui();
-    let rows = Memo::new(move |_| state.workspace.with(|ws| by_department(ws, ui.today)));
+    let figures = use_figures();
+    let rows = Memo::new(move |_| figures.all.with(|(_, departments)| departments.clone()));
     view! {
         <section class="impact-departments" aria-labelledby="departments-heading">
             <h2 id="departments-heading">{t!(i18n, impact.departments_heading)}</h2>
@@ -283,22 +347,30 @@ fn Departments() -> impl IntoView {
     }
 }
 
-/// Free-text answers with names: for the coordinator only.
+/// Free-text answers with names: for the coordinator only. Drawn only
+/// while the list is open: hundreds of them need not follow every edit.
 #[component]
 fn Comments() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let ui = use_impact_ui();
+    let figures = use_figures();
+    let open = RwSignal::new(false);
     let list = Memo::new(move |_| {
-        let scope = ui.scope.get();
+        let scope = figures.scope.get();
         state.workspace.with(|ws| {
+            let names: HashMap<&ParticipantId, &str> = ws
+                .participants
+                .iter()
+                .map(|p| (&p.id, p.name.as_str()))
+                .collect();
             comments(ws, &scope)
                 .into_iter()
                 .map(|c| {
-                    let name = ws
-                        .participant(&c.participant)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default();
+                    let name = names
+                        .get(&c.participant)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string();
                     (name, c)
                 })
                 .collect::<Vec<_>>()
@@ -312,24 +384,26 @@ fn Comments() -> impl IntoView {
                 when=move || list.with(|l| !l.is_empty())
                 fallback=move || view! { <p class="empty">{t!(i18n, impact.comments_none)}</p> }
             >
-                <details class="comments-list">
+                <details class="comments-list" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                     <summary>{move || {
                         let l = i18n.get_locale();
                         td_string!(l, impact.comments_show, count = format::count(l, list.with(Vec::len))).to_string()
                     }}</summary>
-                    <ul>
-                        {move || {
-                            let l = i18n.get_locale();
-                            list.get().into_iter().map(|(name, c)| view! {
-                                <li>
-                                    <p class="comment-meta">
-                                        {format!("{name} · {} · {} · {}", role_label(l, c.role), kind_label(l, c.kind), format::date(l, c.answered_on))}
-                                    </p>
-                                    <blockquote class="comment-text">{c.text}</blockquote>
-                                </li>
-                            }).collect_view()
-                        }}
-                    </ul>
+                    <Show when=move || open.get()>
+                        <ul>
+                            {move || {
+                                let l = i18n.get_locale();
+                                list.get().into_iter().map(|(name, c)| view! {
+                                    <li>
+                                        <p class="comment-meta">
+                                            {format!("{name} · {} · {} · {}", role_label(l, c.role), kind_label(l, c.kind), format::date(l, c.answered_on))}
+                                        </p>
+                                        <blockquote class="comment-text">{c.text}</blockquote>
+                                    </li>
+                                }).collect_view()
+                            }}
+                        </ul>
+                    </Show>
                 </details>
             </Show>
         </section>

@@ -17,7 +17,7 @@ use crate::domain::impact::{
     SurveyResult, levels,
 };
 use crate::domain::sessions::GoalDirection;
-use crate::domain::{Role, Workspace};
+use crate::domain::{Program, Role, Workspace};
 use leptos::prelude::*;
 
 /// "4.2 / 5" for a 1–5 summary.
@@ -178,9 +178,21 @@ pub fn LevelsView(impact: Impact, #[prop(optional)] in_report: bool) -> impl Int
     } else {
         "impact-level"
     };
+    // Only what the charts name (skills, objectives) is tracked, so an edit
+    // elsewhere (notes, a session) does not redraw every chart.
+    let names = Memo::new(move |_| {
+        state.workspace.with(|ws| Workspace {
+            catalogue: ws.catalogue.clone(),
+            program: Program {
+                objectives: ws.program.objectives.clone(),
+                ..Program::default()
+            },
+            ..Workspace::default()
+        })
+    });
     move || {
         let l = i18n.get_locale();
-        state.workspace.with(|ws| {
+        names.with(|ws| {
             all.iter()
                 .enumerate()
                 .map(|(i, level)| level_view(l, ws, format!("{prefix}-{}", i + 1), i + 1, level))

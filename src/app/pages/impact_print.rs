@@ -14,7 +14,7 @@
 use super::impact::{PrintMode, use_impact_ui};
 use super::impact_measures::LevelsView;
 use super::participants::role_label;
-use crate::app::checkin_form::kind_label;
+use crate::app::checkin_form::{kind_label, locale_of};
 use crate::app::components::{FieldError, unique_id};
 use crate::app::format;
 use crate::app::i18n::*;
@@ -27,7 +27,7 @@ use crate::domain::impact::{
 use crate::domain::participants::Role;
 use crate::domain::sessions::checkin::preferred_lang;
 use crate::domain::validation::limits;
-use crate::domain::{Date, Lang, Objective, Workspace};
+use crate::domain::{Date, Objective, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -37,14 +37,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 const MIN_SESSIONS_FLOOR: u32 = 1;
 
 /// The UI locale that speaks a domain language.
-fn locale_of(lang: Lang) -> Locale {
-    match lang {
-        Lang::En => Locale::en,
-        Lang::Es => Locale::es,
-        Lang::It => Locale::it,
-    }
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `Intl.ListFormat`, which knows each language's "and" (Spanish "y"
@@ -412,12 +404,17 @@ fn Eligibility() -> impl IntoView {
             (all.eligible.len(), pending)
         })
     });
-    move || {
+    // One live region that stays in place and holds only the count, so a
+    // screen reader hears "…: 17" after a change, not the whole list.
+    let earned = move || {
         let l = i18n.get_locale();
-        let (earned, pending) = outcome.get();
-        let earned =
-            td_string!(l, impact_print.earned, count = format::count(l, earned)).to_string();
-        let list = (!pending.is_empty()).then(|| {
+        let count = outcome.with(|(earned, _)| *earned);
+        td_string!(l, impact_print.earned, count = format::count(l, count)).to_string()
+    };
+    let list = move || {
+        let l = i18n.get_locale();
+        let pending = outcome.with(|(_, pending)| pending.clone());
+        (!pending.is_empty()).then(|| {
             let heading = td_string!(
                 l,
                 impact_print.pending_heading,
@@ -444,13 +441,13 @@ fn Eligibility() -> impl IntoView {
                 <h3>{heading}</h3>
                 <ul class="pending-certificates">{items}</ul>
             }
-        });
-        view! {
-            <div class="certificate-eligibility" aria-live="polite">
-                <p class="earned-count"><strong>{earned}</strong></p>
-                {list}
-            </div>
-        }
+        })
+    };
+    view! {
+        <div class="certificate-eligibility">
+            <p class="earned-count" aria-live="polite"><strong>{earned}</strong></p>
+            {list}
+        </div>
     }
 }
 

@@ -5,6 +5,7 @@ pub mod circles;
 pub mod data;
 pub mod guides;
 pub mod impact;
+pub mod impact_leavers;
 pub mod impact_measures;
 pub mod impact_print;
 pub mod messages;

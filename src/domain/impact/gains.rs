@@ -34,12 +34,10 @@ use super::records::{Records, scale_value};
 use super::suppress::Shown;
 use crate::domain::date::Date;
 use crate::domain::participants::Role;
-use crate::domain::sessions::checkin::SKILL_PREFIX;
+pub use crate::domain::sessions::checkin::OFFER_PREFIX;
+use crate::domain::sessions::checkin::{APPLIED, RECOMMEND, SATISFACTION, SKILL_PREFIX};
 use crate::domain::sessions::{GoalDirection, Response, RoundKind};
 use crate::domain::skills::SkillId;
-
-/// Offered-skill questions are `offer:<skill id>`.
-pub const OFFER_PREFIX: &str = "offer:";
 
 /// The post-program survey; every question is a 1–5 scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,12 +57,12 @@ impl SurveyQuestion {
         SurveyQuestion::Recommend,
     ];
 
-    /// The question id in answer files; never rename one.
+    /// The question id in answer files (the form's own, so they cannot drift).
     pub fn id(self) -> &'static str {
         match self {
-            SurveyQuestion::Satisfaction => "satisfaction",
-            SurveyQuestion::Applied => "applied",
-            SurveyQuestion::Recommend => "recommend",
+            SurveyQuestion::Satisfaction => SATISFACTION,
+            SurveyQuestion::Applied => APPLIED,
+            SurveyQuestion::Recommend => RECOMMEND,
         }
     }
 }

@@ -24,6 +24,22 @@ impl ImpactState {
         self.leavers.retain(|l| &l.participant != id);
     }
 
+    /// Records (or moves) the day someone left the company: one entry per
+    /// person, as saved data requires.
+    pub fn record_leaver(&mut self, participant: ParticipantId, left_on: Date) {
+        match self
+            .leavers
+            .iter_mut()
+            .find(|l| l.participant == participant)
+        {
+            Some(existing) => existing.left_on = left_on,
+            None => self.leavers.push(Leaver {
+                participant,
+                left_on,
+            }),
+        }
+    }
+
     pub fn left_on(&self, id: &ParticipantId) -> Option<Date> {
         self.leavers
             .iter()
@@ -73,4 +89,25 @@ pub struct ReportNotes {
     pub next_steps: String,
     /// Free-text answers appear in the printed report only when chosen.
     pub include_comments: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::seeded_bytes;
+
+    #[test]
+    fn a_leaver_is_recorded_once_and_forgotten_with_the_person() {
+        let id = |seed| ParticipantId::from_random_bytes(seeded_bytes(seed));
+        let day = |text| Date::parse_iso(text).unwrap();
+        let mut state = ImpactState::default();
+        state.record_leaver(id(1), day("2026-05-01"));
+        state.record_leaver(id(2), day("2026-06-01"));
+        state.record_leaver(id(1), day("2026-07-15"));
+        assert_eq!(state.leavers.len(), 2);
+        assert_eq!(state.left_on(&id(1)), Some(day("2026-07-15")));
+        state.forget(&id(1));
+        assert_eq!(state.left_on(&id(1)), None);
+        assert_eq!(state.left_on(&id(2)), Some(day("2026-06-01")));
+    }
 }
