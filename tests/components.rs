@@ -974,3 +974,111 @@ mod impact_print_components {
         root.remove();
     }
 }
+
+// ---------------------------------------------------------------------------
+// Charts: what a screen reader and a keyboard user get from a chart.
+// ---------------------------------------------------------------------------
+mod chart_components {
+    use super::*;
+    use inversa::app::charts::{Bar, BarChart, ChartFigure, ChartTable};
+
+    #[wasm_bindgen_test]
+    async fn a_chart_names_itself_withholds_small_groups_and_turns_into_a_table() {
+        let root: HtmlElement = document()
+            .create_element("div")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let bars = vec![
+            Bar {
+                label: "Reverse mentors".into(),
+                value: Some(4.2),
+                shown: "4.2 / 5".into(),
+            },
+            Bar {
+                label: "Finance".into(),
+                value: None,
+                shown: "Too few answers to show".into(),
+            },
+        ];
+        let table = ChartTable {
+            headers: vec!["Measure".into(), "Value".into()],
+            rows: bars
+                .iter()
+                .map(|b| vec![b.label.clone(), b.shown.clone()])
+                .collect(),
+        };
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            view! {
+                <I18nContextProvider>
+                    <InLocale locale=Locale::en/>
+                    <ChartFigure caption="Scores".to_string() table=table.clone()>
+                        <BarChart summary="Reverse mentors: 4.2 / 5; Finance: too few".to_string() bars=bars.clone() max=5.0/>
+                    </ChartFigure>
+                </I18nContextProvider>
+            }
+        });
+        std::mem::forget(handle);
+        until("the chart", || {
+            root.query_selector("svg").unwrap().is_some()
+        })
+        .await;
+
+        // The drawing is an image named by its text summary.
+        let svg = root.query_selector("svg").unwrap().unwrap();
+        assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+        let name = svg.get_attribute("aria-label").unwrap_or_default();
+        assert!(name.contains("Finance: too few"), "{name}");
+        // A withheld row keeps its place and says why, with no bar drawn.
+        let rows = root.query_selector_all(".bar-row").unwrap();
+        assert_eq!(rows.length(), 2);
+        let withheld: web_sys::Element = rows.item(1).unwrap().dyn_into().unwrap();
+        assert!(withheld.class_list().contains("withheld"));
+        assert!(withheld.query_selector("rect.bar").unwrap().is_none());
+        assert!(
+            withheld
+                .text_content()
+                .unwrap()
+                .contains("Too few answers to show")
+        );
+        // The figure is named by its caption; the button by what it does.
+        let figure = root.query_selector("figure").unwrap().unwrap();
+        let caption_id = figure.get_attribute("aria-labelledby").unwrap();
+        assert_eq!(
+            root.query_selector(&format!("#{caption_id}"))
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .as_deref(),
+            Some("Scores")
+        );
+        let toggle = button(&root, "Show as table");
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        toggle.click();
+        leptos::task::tick().await;
+        until("the table view", || {
+            figure.class_list().contains("as-table")
+        })
+        .await;
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            toggle.text_content().unwrap_or_default().trim(),
+            "Show as chart"
+        );
+        let cells: Vec<String> = {
+            let list = root.query_selector_all(".chart-table tbody th").unwrap();
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.text_content())
+                .collect()
+        };
+        assert_eq!(cells, ["Reverse mentors", "Finance"]);
+        root.remove();
+    }
+}

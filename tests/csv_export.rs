@@ -155,30 +155,54 @@ fn localized_headers_and_terms_follow_the_language() {
 }
 
 #[test]
-fn pairs_count_held_sessions_and_hours() {
+fn pairs_count_held_sessions_and_hours_as_the_impact_page_does() {
+    use inversa::domain::impact::{Scope, measure};
     let ws = finished_demo_workspace();
-    let (header, rows) = read(&export(&ws, Table::Pairs, Lang::En, Headers::Keys, today()));
-    let held: usize = column(&header, &rows, "sessions_held")
-        .iter()
-        .map(|n| n.parse::<usize>().unwrap())
-        .sum();
-    let expected_held: Vec<_> = ws
+    let day = |text| Date::parse_iso(text).unwrap();
+    // (today, some but not all held sessions counted): before the program
+    // nothing is held yet; mid-way, sessions logged as held on a later day
+    // are not held yet; after the end, all of them are.
+    let cases = [
+        (day("2026-03-01"), false),
+        (day("2026-06-01"), true),
+        (today(), false),
+    ];
+    let all_held = ws
         .sessions
         .sessions
         .iter()
         .filter(|s| s.status == SessionStatus::Held)
-        .collect();
-    assert_eq!(held, expected_held.len());
-    let hours: f64 = column(&header, &rows, "hours_held")
-        .iter()
-        .map(|n| n.parse::<f64>().unwrap())
-        .sum();
-    let minutes: u32 = expected_held.iter().map(|s| u32::from(s.minutes)).sum();
-    assert!((hours - f64::from(minutes) / 60.0).abs() < 0.01 * rows.len() as f64);
-    assert_eq!(
-        column(&header, &rows, "since"),
-        vec!["2026-03-02"; rows.len()]
-    );
+        .count();
+    for (on, partial) in cases {
+        let (header, rows) = read(&export(&ws, Table::Pairs, Lang::En, Headers::Keys, on));
+        let held: usize = column(&header, &rows, "sessions_held")
+            .iter()
+            .map(|n| n.parse::<usize>().unwrap())
+            .sum();
+        let expected_held: Vec<_> = ws
+            .sessions
+            .sessions
+            .iter()
+            .filter(|s| s.status == SessionStatus::Held && s.start.date <= on)
+            .collect();
+        assert_eq!(held, expected_held.len(), "{on}");
+        assert_eq!(0 < held && held < all_held, partial, "{on}");
+        let page = measure(&ws, &Scope::Program, on).practice;
+        assert_eq!(page.value().map(|p| p.held), Some(held), "{on}");
+        let hours: f64 = column(&header, &rows, "hours_held")
+            .iter()
+            .map(|n| n.parse::<f64>().unwrap())
+            .sum();
+        let minutes: u32 = expected_held.iter().map(|s| u32::from(s.minutes)).sum();
+        assert!(
+            (hours - f64::from(minutes) / 60.0).abs() < 0.01 * rows.len() as f64,
+            "{on}"
+        );
+        assert_eq!(
+            column(&header, &rows, "since"),
+            vec!["2026-03-02"; rows.len()]
+        );
+    }
 }
 
 #[test]

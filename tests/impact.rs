@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 
+use inversa::domain::demo::finished_demo_workspace;
 use inversa::domain::ids::seeded_bytes;
 use inversa::domain::impact::{
     self, Certificate, Funnel, GainStats, Impact, Leaver, Level, Measure, NotYetEligible,
@@ -27,7 +28,7 @@ use inversa::domain::sessions::{
     Agreement, Answer, AnswerValue, CheckinRound, Goal, GoalDirection, LocalDateTime, LocalTime,
     Milestone, Response, RoundKind, Session, SessionStatus,
 };
-use inversa::domain::synthetic::synthetic_workspace;
+use inversa::domain::synthetic::{Rng, synthetic_workspace};
 use inversa::domain::{
     Cadence, Date, GoalId, Objective, ObjectiveId, OfferedSkill, Participant, ParticipantId, Role,
     RoundId, SessionId, SkillId, Workspace,
@@ -771,19 +772,45 @@ fn departments_are_broken_down_and_small_ones_withheld() {
     let breakdown = impact::by_department(&b.ws, today());
     let names: Vec<_> = breakdown.iter().map(|d| d.department.as_str()).collect();
     assert_eq!(names, ["IT", "Legal", "Sales"]);
+    // Figures shown on their own but withheld in the breakdown, because the
+    // program's minus the other departments' would describe 1 or 2 people
+    // (Legal's two, E6 with no department, Sales's or IT's small groups).
+    let rounds = &b.ws.sessions.rounds;
+    let february_mood = format!("mood:{}", rounds[1].id);
+    let expected: [(&str, Vec<&str>); 2] = [
+        (
+            "IT",
+            vec![
+                "going",
+                "ratings:ReverseMentor",
+                &february_mood,
+                "survey:applied",
+                "survey:recommend",
+                "retention:ReverseMentor",
+            ],
+        ),
+        (
+            "Sales",
+            vec!["ratings:Mentee", "goals:MenteeLearns", "retention:Mentee"],
+        ),
+    ];
     for entry in &breakdown {
-        let scope = department(&entry.department);
-        let alone = measure(&b, &scope);
-        match entry.department.as_str() {
-            "Legal" => assert_eq!(entry.impact, Shown::Withheld { people: 2 }),
-            _ => assert_eq!(
-                entry.impact,
-                Shown::Value {
-                    people: 4,
-                    value: alone
-                }
-            ),
-        }
+        let alone = measure(&b, &department(&entry.department));
+        let Some(shown) = entry.impact.value() else {
+            assert_eq!(entry.department, "Legal");
+            assert_eq!(entry.impact, Shown::Withheld { people: 2 });
+            continue;
+        };
+        assert_eq!(shown.people, 4);
+        let (_, wanted) = expected
+            .iter()
+            .find(|(name, _)| *name == entry.department)
+            .unwrap();
+        let mut got = secondary(shown, &alone);
+        let mut wanted: Vec<String> = wanted.iter().map(|k| k.to_string()).collect();
+        got.sort();
+        wanted.sort();
+        assert_eq!(got, wanted, "{}", entry.department);
     }
 }
 
@@ -964,18 +991,18 @@ fn certificate_criteria_decide_who_completed() {
 fn a_large_program_adds_up_across_departments() {
     let mut ws = synthetic_workspace(2_000, 11);
     ws.program.start_date = Some(d(1, 5));
-    let mentors: Vec<_> = ws
-        .participants
-        .iter()
-        .filter(|p| p.role == Role::ReverseMentor)
-        .map(|p| p.id.clone())
-        .collect();
-    let mentees: Vec<_> = ws
-        .participants
-        .iter()
-        .filter(|p| p.role == Role::Mentee)
-        .map(|p| p.id.clone())
-        .collect();
+    // Some people have no department: they are the remainder of every figure.
+    for person in ws.participants.iter_mut().step_by(97) {
+        person.department.clear();
+    }
+    let ids = |role: Role| -> Vec<ParticipantId> {
+        ws.participants
+            .iter()
+            .filter(|p| p.role == role)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let (mentors, mentees) = (ids(Role::ReverseMentor), ids(Role::Mentee));
     let round = RoundId::from_random_bytes(seeded_bytes(1));
     ws.sessions.rounds.push(CheckinRound {
         id: round.clone(),
@@ -1026,26 +1053,690 @@ fn a_large_program_adds_up_across_departments() {
     assert!(funnel.active >= funnel.completed && funnel.completed > 0);
     let breakdown = impact::by_department(&ws, today());
     assert_eq!(breakdown.len(), ws.departments().len());
-    let mut invited = 0;
-    let mut mood_answers = 0;
-    for entry in &breakdown {
-        let impact = entry
-            .impact
-            .value()
-            .expect("departments of a large program are shown");
-        invited += impact.funnel.value().unwrap().invited;
-        mood_answers += impact.mood[0].mood.value().map_or(0, |m| m.answers);
-        assert_eq!(impact, &impact::measure(&ws, &impact.scope, today()));
-    }
+    let no_department = |id: &ParticipantId| ws.participant(id).unwrap().department.is_empty();
     let undepartmented = ws
         .participants
         .iter()
-        .filter(|p| p.department.trim().is_empty())
+        .filter(|p| no_department(&p.id))
         .count();
+    let answered_without_department = mentees
+        .iter()
+        .take(mentors.len())
+        .filter(|id| no_department(id))
+        .count();
+    assert!(answered_without_department >= impact::MIN_GROUP);
+    let mut invited = 0;
+    let mut mood_answers = 0;
+    for entry in &breakdown {
+        let shown = entry
+            .impact
+            .value()
+            .expect("departments of a large program are shown");
+        invited += shown.funnel.value().unwrap().invited;
+        mood_answers += shown.mood[0].mood.value().unwrap().answers;
+        // Every department is large and so is the rest: nothing more to hide.
+        let alone = impact::measure(&ws, &shown.scope, today());
+        assert_eq!(secondary(shown, &alone), Vec::<String>::new());
+    }
+    // The shown departments plus the people with no department (at least
+    // three, so they may be the difference) make the program.
     assert_eq!(invited + undepartmented, 2_000);
-    assert_eq!(
-        Some(mood_answers),
-        whole.mood[0].mood.value().map(|m| m.answers)
-    );
+    let whole_mood = whole.mood[0].mood.value().unwrap().answers;
+    assert_eq!(mood_answers + answered_without_department, whole_mood);
     assert_eq!(whole.going.people(), mentees.len().min(mentors.len()));
+    assert_breakdown_protects(&ws, today(), "large");
+}
+
+// ------------------------------------------------- complementary suppression
+
+/// A figure the breakdown may withhold: its key, its people, and its value
+/// (as text, so figures of every type compare alike) when shown.
+type Cell = (String, usize, Option<String>);
+
+fn cell<T: std::fmt::Debug>(key: String, shown: &Shown<T>) -> Cell {
+    (key, shown.people(), shown.value().map(|v| format!("{v:?}")))
+}
+
+/// Every figure of a scope that adds up person by person, keyed as it is
+/// matched across departments.
+fn additive_cells(impact: &Impact) -> Vec<Cell> {
+    let mut cells = vec![
+        cell("funnel".into(), &impact.funnel),
+        cell("going".into(), &impact.going),
+    ];
+    for side in &impact.ratings {
+        cells.push(cell(format!("ratings:{:?}", side.by), &side.ratings));
+    }
+    for round in &impact.mood {
+        cells.push(cell(format!("mood:{}", round.round), &round.mood));
+    }
+    for goals in &impact.goals {
+        cells.push(cell(format!("goals:{:?}", goals.direction), &goals.goals));
+    }
+    for gain in &impact.skill_gains {
+        let key = format!("gains:{:?}:{}", gain.direction, gain.skill.as_str());
+        cells.push(cell(key, &gain.gains));
+    }
+    for offered in &impact.offered_skills {
+        let key = format!("offered:{:?}:{}", offered.role, offered.skill.as_str());
+        cells.push(cell(format!("{key}:before"), &offered.pre));
+        cells.push(cell(format!("{key}:after"), &offered.post));
+    }
+    for result in &impact.survey {
+        cells.push(cell(
+            format!("survey:{}", result.question.id()),
+            &result.answers,
+        ));
+    }
+    for role in &impact.retention {
+        cells.push(cell(format!("retention:{:?}", role.role), &role.retention));
+    }
+    cells
+}
+
+/// The keys of the figures a department's breakdown withholds although they
+/// could be shown on their own; everything else must be exactly the figures
+/// of the department alone.
+fn secondary(shown: &Impact, alone: &Impact) -> Vec<String> {
+    let scope = &alone.scope;
+    assert_eq!(shown.scope, *scope);
+    assert_eq!(shown.people, alone.people, "{scope:?}");
+    assert_eq!(shown.objectives, alone.objectives, "{scope:?}");
+    let one_sided = |i: &Impact| -> Vec<_> {
+        i.skill_gains
+            .iter()
+            .map(|g| (g.pre_only, g.post_only))
+            .collect()
+    };
+    assert_eq!(one_sided(shown), one_sided(alone), "{scope:?}");
+    let mut both = additive_cells(shown);
+    both.push(cell("practice".into(), &shown.practice));
+    let mut single = additive_cells(alone);
+    single.push(cell("practice".into(), &alone.practice));
+    assert_eq!(both.len(), single.len(), "{scope:?}");
+    let mut withheld = Vec::new();
+    for ((key, people, value), (key_alone, people_alone, value_alone)) in
+        both.into_iter().zip(single)
+    {
+        assert_eq!((&key, people), (&key_alone, people_alone), "{scope:?}");
+        match (value, value_alone) {
+            (Some(v), Some(v_alone)) => assert_eq!(v, v_alone, "{scope:?} {key}"),
+            (None, Some(_)) => withheld.push(key),
+            (None, None) => {}
+            (Some(_), None) => panic!("{scope:?} {key}: shown only in the breakdown"),
+        }
+    }
+    withheld
+}
+
+/// How much protecting a breakdown had to do.
+#[derive(Debug, Default)]
+struct Protection {
+    /// Figures withheld by the breakdown though shown on their own.
+    secondary: usize,
+    /// Figures that departments measured alone would have let be recovered.
+    leaks_alone: usize,
+}
+
+/// People of the pairs the program's practice minus the `shown` departments'
+/// leaves over: pairs counted by no shown department or by two.
+fn practice_remainder(ws: &Workspace, shown: &[&str]) -> usize {
+    let mut keys: Vec<&PairKey> = ws.sessions.sessions.iter().map(|s| &s.pair).collect();
+    keys.sort();
+    keys.dedup();
+    let mut people: Vec<&ParticipantId> = Vec::new();
+    for key in keys {
+        let here: Vec<_> = [&key.mentor, &key.mentee]
+            .into_iter()
+            .filter_map(|id| ws.participant(id))
+            .collect();
+        let mut counted_by: Vec<&str> = here
+            .iter()
+            .filter_map(|p| shown.iter().copied().find(|d| department(d).includes(p)))
+            .collect();
+        counted_by.dedup();
+        if counted_by.len() != 1 {
+            people.extend(here.iter().map(|p| &p.id));
+        }
+    }
+    people.sort();
+    people.dedup();
+    people.len()
+}
+
+/// The privacy rule of the breakdown, checked from the outside: every
+/// department figure is its own or withheld, every person-additive figure
+/// really adds up, and the program's minus the departments shown is never a
+/// group of one or two people (for practice, of pairs; see
+/// `impact::complement`).
+fn assert_breakdown_protects(ws: &Workspace, today: Date, name: &str) -> Protection {
+    let program = additive_cells(&impact::measure(ws, &Scope::Program, today));
+    let program_practice = impact::measure(ws, &Scope::Program, today).practice;
+    let breakdown = impact::by_department(ws, today);
+    let mut protection = Protection::default();
+    // Per department: (breakdown cells if shown, cells measured alone).
+    let mut rows: Vec<(Option<Vec<Cell>>, Vec<Cell>)> = Vec::new();
+    let mut practice_shown: [Vec<&str>; 2] = Default::default();
+    for entry in &breakdown {
+        let alone = impact::measure(ws, &department(&entry.department), today);
+        let large = alone.people >= impact::MIN_GROUP;
+        if large && alone.practice.value().is_some() {
+            practice_shown[1].push(&entry.department);
+        }
+        match entry.impact.value() {
+            Some(shown) => {
+                assert!(large, "{name} {}", entry.department);
+                protection.secondary += secondary(shown, &alone).len();
+                if shown.practice.value().is_some() {
+                    practice_shown[0].push(&entry.department);
+                }
+                rows.push((Some(additive_cells(shown)), additive_cells(&alone)));
+            }
+            None => {
+                assert!(!large, "{name} {}", entry.department);
+                assert_eq!(entry.impact.people(), alone.people, "{name}");
+                rows.push((None, additive_cells(&alone)));
+            }
+        }
+    }
+    // The people with no department, measured as a department of their own.
+    let mut rest = ws.clone();
+    for person in &mut rest.participants {
+        if person.department.trim().is_empty() {
+            person.department = "No department (test)".into();
+        }
+    }
+    let rest = additive_cells(&impact::measure(
+        &rest,
+        &department("No department (test)"),
+        today,
+    ));
+    let people_of = |cells: &[Cell], key: &str| {
+        cells
+            .iter()
+            .find(|c| c.0 == key)
+            .map_or(0, |(_, people, _)| *people)
+    };
+    let shown_of = |cells: &[Cell], key: &str| {
+        cells
+            .iter()
+            .find(|c| c.0 == key && c.2.is_some())
+            .map(|(_, people, _)| *people)
+    };
+    for (key, total, _) in &program {
+        let everyone: usize = rows.iter().map(|(_, alone)| people_of(alone, key)).sum();
+        assert_eq!(
+            everyone + people_of(&rest, key),
+            *total,
+            "{name} {key}: adds up person by person"
+        );
+        let shown: Vec<usize> = rows
+            .iter()
+            .filter_map(|(cells, _)| cells.as_deref().and_then(|c| shown_of(c, key)))
+            .collect();
+        if !shown.is_empty() {
+            let remainder = total - shown.iter().sum::<usize>();
+            assert!(
+                !(1..impact::MIN_GROUP).contains(&remainder),
+                "{name} {key}: the program minus {shown:?} leaves {remainder}"
+            );
+        }
+        let shown_alone: Vec<usize> = rows
+            .iter()
+            .filter(|(cells, _)| cells.is_some())
+            .filter_map(|(_, alone)| shown_of(alone, key))
+            .collect();
+        let remainder_alone = total - shown_alone.iter().sum::<usize>();
+        if !shown_alone.is_empty() && (1..impact::MIN_GROUP).contains(&remainder_alone) {
+            protection.leaks_alone += 1;
+        }
+    }
+    let [practice, practice_alone] = practice_shown;
+    if !practice.is_empty() {
+        let remainder = practice_remainder(ws, &practice);
+        assert!(
+            !(1..impact::MIN_GROUP).contains(&remainder),
+            "{name} practice: the program minus {practice:?} leaves {remainder}"
+        );
+    }
+    if program_practice.value().is_some()
+        && !practice_alone.is_empty()
+        && (1..impact::MIN_GROUP).contains(&practice_remainder(ws, &practice_alone))
+    {
+        protection.leaks_alone += 1;
+    }
+    protection
+}
+
+/// Builds a program from a table: `people` as (department, members, how
+/// many of them answered the survey's satisfaction question), `pairs` as
+/// (mentor's department, mentee's department), each pair with one session
+/// held; "" is no department.
+fn breakdown_program(people: &[(&str, usize, usize)], pairs: &[(&str, &str)]) -> Workspace {
+    let mut ws = Workspace::default();
+    let mut seed = 1_000;
+    let mut new_id = || {
+        seed += 1;
+        seeded_bytes(seed)
+    };
+    let post = RoundId::from_random_bytes(new_id());
+    ws.sessions.rounds.push(CheckinRound {
+        id: post.clone(),
+        kind: RoundKind::PostAssessment,
+        opens: d(3, 1),
+        closes: d(3, 15),
+        invitations: vec![],
+    });
+    let mut add = |ws: &mut Workspace, role: Role, department: &str| {
+        let mut person = Participant::new(ParticipantId::from_random_bytes(new_id()), role);
+        person.department = department.into();
+        ws.participants.push(person);
+        ws.participants.last().unwrap().id.clone()
+    };
+    for &(department, members, answering) in people {
+        for i in 0..members {
+            let id = add(&mut ws, Role::Mentee, department);
+            if i < answering {
+                ws.sessions.responses.push(Response {
+                    round: post.clone(),
+                    participant: id,
+                    answered_on: d(3, 2),
+                    imported_on: d(3, 2),
+                    answers: vec![scale("satisfaction", (i % 5 + 1) as u8)],
+                });
+            }
+        }
+    }
+    for (i, &(mentor, mentee)) in pairs.iter().enumerate() {
+        let mentor = add(&mut ws, Role::ReverseMentor, mentor);
+        let mentee = add(&mut ws, Role::Mentee, mentee);
+        let key = PairKey::new(mentor.clone(), mentee.clone());
+        ws.pairing.pairs.push(Pair {
+            mentor,
+            mentee,
+            since: None,
+        });
+        ws.sessions.sessions.push(Session {
+            id: SessionId::from_random_bytes(seeded_bytes(5_000 + i as u64)),
+            pair: key,
+            start: LocalDateTime {
+                date: d(2, 1),
+                time: LocalTime::new(9, 0).unwrap(),
+            },
+            minutes: 45 + 15 * (i % 3) as u16,
+            status: Held,
+            rescheduled_from: None,
+            topics: vec![],
+            notes: String::new(),
+            mentor_rating: None,
+            mentee_rating: None,
+            goal_progress: vec![],
+            sequence: 0,
+        });
+    }
+    ws
+}
+
+/// The departments whose figure `pick` is shown in the breakdown.
+fn shown_in_breakdown<T>(
+    ws: &Workspace,
+    today: Date,
+    pick: impl Fn(&Impact) -> &Shown<T>,
+) -> Vec<String> {
+    impact::by_department(ws, today)
+        .into_iter()
+        .filter(|d| d.impact.value().is_some_and(|i| pick(i).value().is_some()))
+        .map(|d| d.department)
+        .collect()
+}
+
+#[test]
+fn a_remainder_of_one_or_two_people_withholds_the_smallest_department() {
+    type Case = (
+        &'static str,
+        &'static [(&'static str, usize, usize)],
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    // (why, people as (department, members, answering),
+    //  departments showing satisfaction, departments showing the funnel)
+    let cases: [Case; 10] = [
+        (
+            "remainder 0",
+            &[("A", 3, 3), ("B", 4, 4)],
+            &["A", "B"],
+            &["A", "B"],
+        ),
+        (
+            "remainder 1: someone with no department",
+            &[("A", 3, 3), ("B", 4, 4), ("", 1, 1)],
+            &["B"],
+            &["B"],
+        ),
+        (
+            "remainder 2: a department withheld entirely",
+            &[("A", 4, 4), ("B", 3, 3), ("C", 2, 2)],
+            &["A"],
+            &["A"],
+        ),
+        (
+            "remainder 3",
+            &[("A", 4, 4), ("B", 3, 3), ("", 3, 3)],
+            &["A", "B"],
+            &["A", "B"],
+        ),
+        (
+            "a tie: the later department goes",
+            &[("A", 3, 3), ("B", 3, 3), ("", 1, 1)],
+            &["A"],
+            &["A"],
+        ),
+        (
+            "the smallest goes, not the first",
+            &[("A", 5, 5), ("B", 3, 3), ("C", 4, 4), ("", 2, 2)],
+            &["A", "C"],
+            &["A", "C"],
+        ),
+        (
+            "too few answers in a shown department: not shown",
+            &[("A", 5, 2), ("B", 4, 4)],
+            &[],
+            &["A", "B"],
+        ),
+        (
+            "each figure on its own: two silent people without a department",
+            &[("A", 3, 3), ("B", 4, 4), ("", 2, 0)],
+            &["A", "B"],
+            &["B"],
+        ),
+        (
+            "the only shown department goes, leaving nothing to difference",
+            &[("A", 3, 3), ("", 2, 2)],
+            &[],
+            &[],
+        ),
+        (
+            "every department too small: nothing to difference",
+            &[("A", 2, 2), ("B", 2, 2)],
+            &[],
+            &[],
+        ),
+    ];
+    for (why, people, satisfaction, funnel) in cases {
+        let ws = breakdown_program(people, &[]);
+        assert_eq!(
+            shown_in_breakdown(&ws, today(), |i| &i.survey[0].answers),
+            satisfaction,
+            "satisfaction: {why}"
+        );
+        assert_eq!(
+            shown_in_breakdown(&ws, today(), |i| &i.funnel),
+            funnel,
+            "funnel: {why}"
+        );
+        assert_breakdown_protects(&ws, today(), why);
+    }
+}
+
+#[test]
+fn sessions_of_pairs_outside_or_across_shown_departments_are_protected() {
+    // (why, pairs as (mentor's department, mentee's department),
+    //  departments showing practice)
+    type Case = (
+        &'static str,
+        Vec<(&'static str, &'static str)>,
+        &'static [&'static str],
+    );
+    let inside = [("A", "A"), ("A", "A"), ("B", "B"), ("B", "B")];
+    let with = |extra: &[(&'static str, &'static str)]| [&inside[..], extra].concat();
+    let cases: [Case; 7] = [
+        ("pairs inside departments", with(&[]), &["A", "B"]),
+        (
+            "a pair with nobody in a department",
+            with(&[("", "")]),
+            &["A"],
+        ),
+        (
+            "a pair in a department too small to show",
+            with(&[("C", "C")]),
+            &["A"],
+        ),
+        (
+            "one pair across two shown departments",
+            with(&[("A", "B")]),
+            &["A"],
+        ),
+        (
+            "two pairs across: four people",
+            with(&[("A", "B"), ("B", "A")]),
+            &["A", "B"],
+        ),
+        (
+            "a pair half in a shown department counts there",
+            with(&[("A", "")]),
+            &["A", "B"],
+        ),
+        (
+            "one pair across and one outside: four people",
+            with(&[("A", "B"), ("", "")]),
+            &["A", "B"],
+        ),
+    ];
+    for (why, pairs, expected) in cases {
+        let ws = breakdown_program(&[], &pairs);
+        assert_eq!(
+            shown_in_breakdown(&ws, today(), |i| &i.practice),
+            expected,
+            "{why}"
+        );
+        assert_breakdown_protects(&ws, today(), why);
+    }
+}
+
+#[test]
+fn the_finished_demo_breakdown_gives_no_small_group_away() {
+    let ws = finished_demo_workspace();
+    let today = Date::parse_iso("2026-10-20").unwrap();
+    let protection = assert_breakdown_protects(&ws, today, "finished demo");
+    // Departments measured alone would give some answers away; the
+    // breakdown withholds more to prevent it.
+    assert!(protection.leaks_alone > 0, "{protection:?}");
+    assert!(protection.secondary > 0, "{protection:?}");
+    // The review's example: 17 people rated their satisfaction, Finance's 2
+    // are withheld and every other department has 3 to 5, so the program
+    // minus the others gave Finance's two answers away. Of the two smallest
+    // (Marketing and People & Culture, 3 each) the later goes too.
+    let program = impact::measure(&ws, &Scope::Program, today);
+    assert_eq!(program.survey[0].answers.people(), 17);
+    let finance = impact::measure(&ws, &department("Finance"), today);
+    assert_eq!(finance.survey[0].answers, Shown::Withheld { people: 2 });
+    assert_eq!(
+        shown_in_breakdown(&ws, today, |i| &i.survey[0].answers),
+        ["Marketing", "Operations", "Sales"]
+    );
+}
+
+/// A synthetic program that ran: some people without a department, pairs
+/// (many across departments) with sessions, ratings and goals, check-ins,
+/// before and after self-assessments with the survey, and leavers.
+fn synthetic_program(n: usize, seed: u64) -> Workspace {
+    let mut ws = synthetic_workspace(n, seed);
+    ws.program.start_date = Some(d(1, 5));
+    ws.program.end_date = Some(d(6, 30));
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    for person in &mut ws.participants {
+        if rng.chance(10) {
+            person.department.clear();
+        }
+    }
+    let mut next = 0;
+    let mut new_bytes = || {
+        next += 1;
+        seeded_bytes(seed * 100_000 + next)
+    };
+    let mut round = |ws: &mut Workspace, kind, opens: Date| {
+        let id = RoundId::from_random_bytes(new_bytes());
+        ws.sessions.rounds.push(CheckinRound {
+            id: id.clone(),
+            kind,
+            opens,
+            closes: opens.add_days(14).unwrap(),
+            invitations: vec![],
+        });
+        id
+    };
+    let pre = round(&mut ws, RoundKind::PreAssessment, d(1, 6));
+    let checkins = [
+        round(&mut ws, RoundKind::CheckIn, d(2, 1)),
+        round(&mut ws, RoundKind::CheckIn, d(3, 1)),
+    ];
+    let post = round(&mut ws, RoundKind::PostAssessment, d(3, 20));
+    let of = |role: Role| -> Vec<ParticipantId> {
+        ws.participants
+            .iter()
+            .filter(|p| p.role == role)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let (mentors, mentees) = (of(Role::ReverseMentor), of(Role::Mentee));
+    for (i, (mentor, mentee)) in mentors.iter().zip(&mentees).enumerate() {
+        if rng.chance(15) {
+            continue; // left unpaired
+        }
+        let key = PairKey::new(mentor.clone(), mentee.clone());
+        ws.pairing.pairs.push(Pair {
+            mentor: mentor.clone(),
+            mentee: mentee.clone(),
+            since: None,
+        });
+        for s in 0..rng.below(6) {
+            let status = match rng.below(6) {
+                0 => Cancelled,
+                1 => Planned,
+                _ => Held,
+            };
+            let rating = |rng: &mut Rng| (!rng.chance(30)).then(|| 1 + rng.below(5) as u8);
+            ws.sessions.sessions.push(Session {
+                id: SessionId::from_random_bytes(new_bytes()),
+                pair: key.clone(),
+                start: LocalDateTime {
+                    date: d(1, 12).add_days(14 * s as i64).unwrap(),
+                    time: LocalTime::new(9, 0).unwrap(),
+                },
+                minutes: 30 + 15 * rng.below(4) as u16,
+                status,
+                rescheduled_from: None,
+                topics: vec![],
+                notes: String::new(),
+                mentor_rating: rating(&mut rng),
+                mentee_rating: rating(&mut rng),
+                goal_progress: vec![],
+                sequence: 0,
+            });
+        }
+        let goals = (0..rng.below(4))
+            .map(|g| {
+                let direction = GoalDirection::ALL[g % 2];
+                let mut goal = Goal::new(GoalId::from_random_bytes(new_bytes()), direction);
+                goal.progress = [0, 40, 100][rng.below(3)];
+                goal
+            })
+            .collect();
+        ws.sessions.agreements.push(Agreement {
+            pair: key,
+            goals,
+            cadence: Cadence::Fortnightly,
+            session_minutes: 45,
+            channel: None,
+            ground_rules: Default::default(),
+            review_dates: Vec::new(),
+            agreed_on: Some(d(1, 10)),
+            notes: String::new(),
+        });
+        if rng.chance(8) {
+            ws.impact.leavers.push(Leaver {
+                participant: (if i % 2 == 0 { mentor } else { mentee }).clone(),
+                left_on: d(3, 1 + rng.below(20) as u8),
+            });
+        }
+    }
+    let people: Vec<_> = ws
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.skills_wanted.clone(),
+                p.skills_offered.clone(),
+            )
+        })
+        .collect();
+    for (id, wanted, offered) in people {
+        let answer = |ws: &mut Workspace, round: &RoundId, on: Date, answers: Vec<Answer>| {
+            ws.sessions.responses.push(Response {
+                round: round.clone(),
+                participant: id.clone(),
+                answered_on: on,
+                imported_on: on,
+                answers,
+            });
+        };
+        for (r, checkin) in checkins.iter().enumerate() {
+            if rng.chance(70) {
+                let mut answers = vec![scale("mood", 1 + rng.below(5) as u8)];
+                if rng.chance(80) {
+                    answers.push(scale("going", 1 + rng.below(5) as u8));
+                }
+                answer(&mut ws, checkin, d(2 + r as u8, 3), answers);
+            }
+        }
+        let self_rating = |rng: &mut Rng| {
+            let questions = wanted
+                .iter()
+                .map(|w| format!("skill:{}", w.skill.as_str()))
+                .chain(
+                    offered
+                        .iter()
+                        .map(|o| format!("offer:{}", o.skill.as_str())),
+                );
+            let mut answers = Vec::new();
+            for question in questions {
+                if rng.chance(75) {
+                    answers.push(scale(&question, 1 + rng.below(5) as u8));
+                }
+            }
+            answers
+        };
+        if rng.chance(75) {
+            let answers = self_rating(&mut rng);
+            answer(&mut ws, &pre, d(1, 7), answers);
+        }
+        if rng.chance(60) {
+            let mut answers = self_rating(&mut rng);
+            for question in SurveyQuestion::ALL {
+                if rng.chance(90) {
+                    answers.push(scale(question.id(), 1 + rng.below(5) as u8));
+                }
+            }
+            answer(&mut ws, &post, d(3, 22), answers);
+        }
+    }
+    ws
+}
+
+#[test]
+fn synthetic_breakdowns_give_no_small_group_away() {
+    let mut total = Protection::default();
+    for seed in 1..=24 {
+        for n in [24, 40, 70] {
+            let ws = synthetic_program(n, seed);
+            let protection =
+                assert_breakdown_protects(&ws, today(), &format!("{n} people, seed {seed}"));
+            total.secondary += protection.secondary;
+            total.leaks_alone += protection.leaks_alone;
+        }
+    }
+    // Small departments and people without one make the rule work hard.
+    assert!(total.leaks_alone > 20, "{total:?}");
+    assert!(total.secondary >= total.leaks_alone, "{total:?}");
 }

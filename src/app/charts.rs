@@ -2,7 +2,8 @@
 //!
 //! Every chart sits in a [`ChartFigure`]: a caption (a heading, so the page
 //! can be browsed by headings), the drawing with a text summary (its
-//! `<title>`, read by screen readers as the image's name) and a button that
+//! `aria-label`, read by screen readers as the image's name; an SVG `<title>`
+//! would come out as an HTML element from the view macro) and a button that
 //! swaps the drawing for the same numbers as a table. Charts take labels and
 //! numbers already translated and formatted: they only draw.
 //!
@@ -139,7 +140,6 @@ pub fn BarChart(
     max: Option<f64>,
     #[prop(optional)] funnel: bool,
 ) -> impl IntoView {
-    let title_id = unique_id("chart-title");
     let max = max
         .unwrap_or_else(|| bars.iter().filter_map(|b| b.value).fold(0.0, f64::max))
         .max(f64::MIN_POSITIVE);
@@ -168,8 +168,7 @@ pub fn BarChart(
         })
         .collect_view();
     view! {
-        <svg class="bar-chart" width="100%" height=height role="img" aria-labelledby=title_id.clone()>
-            <title id=title_id.clone()>{summary}</title>
+        <svg class="bar-chart" width="100%" height=height role="img" aria-label=summary>
             {rows}
         </svg>
     }
@@ -186,7 +185,6 @@ pub fn DumbbellChart(
     low: f64,
     high: f64,
 ) -> impl IntoView {
-    let title_id = unique_id("chart-title");
     let legend = 28.0;
     let height = legend + ROW * rows.len() as f64;
     let drawn = rows
@@ -211,8 +209,7 @@ pub fn DumbbellChart(
         })
         .collect_view();
     view! {
-        <svg class="dumbbell-chart" width="100%" height=height role="img" aria-labelledby=title_id.clone()>
-            <title id=title_id.clone()>{summary}</title>
+        <svg class="dumbbell-chart" width="100%" height=height role="img" aria-label=summary>
             <g class="legend" aria-hidden="true">
                 <circle cx="8" cy="10" r="6" class="dot-before"/>
                 <text x="20" y="15" class="chart-label">{before_label}</text>
@@ -233,7 +230,6 @@ pub fn TrendChart(
     low: f64,
     high: f64,
 ) -> impl IntoView {
-    let title_id = unique_id("chart-title");
     let (plot_top, plot_height) = (24.0, 120.0);
     let count = points.len().max(1) as f64;
     let x_of = |i: usize| {
@@ -292,8 +288,7 @@ pub fn TrendChart(
         })
         .collect_view();
     view! {
-        <svg class="trend-chart" width="100%" height=label_y + 8.0 role="img" aria-labelledby=title_id.clone()>
-            <title id=title_id.clone()>{summary}</title>
+        <svg class="trend-chart" width="100%" height=label_y + 8.0 role="img" aria-label=summary>
             {gridlines}
             {segments}
             {marks}

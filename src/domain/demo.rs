@@ -1063,8 +1063,9 @@ impl Cast {
             participant: keys[cut_short].mentor.clone(),
             left_on,
         }];
-        // Someone never paired may leave too: the retention signal counts
-        // everyone, not only pairs.
+        // Someone never paired may leave too: listed among the leavers, but
+        // retention (like the funnel's "dropped") counts matched people only,
+        // so this departure is not in the retention figures.
         let unpaired: Vec<&Participant> = ws
             .participants
             .iter()

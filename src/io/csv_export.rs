@@ -20,6 +20,7 @@
 //! the rows: adding one (the aggregated results) is one more of each.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::domain::impact::{
     Impact, Level, Measure, Practice, ScaleSummary, Scope, Shown, by_department, levels, measure,
@@ -102,7 +103,7 @@ impl Table {
 pub fn export(ws: &Workspace, table: Table, lang: Lang, headers: Headers, today: Date) -> String {
     match table {
         Table::Participants => participants(ws, lang, headers),
-        Table::Pairs => pairs(ws, lang, headers),
+        Table::Pairs => pairs(ws, lang, headers, today),
         Table::Sessions => sessions(ws, lang, headers),
         Table::Assessments => assessments(ws, lang, headers),
         Table::Results => results(ws, lang, headers, today),
@@ -473,21 +474,30 @@ pub fn participants(ws: &Workspace, lang: Lang, headers: Headers) -> String {
     write(PARTICIPANT_COLUMNS, lang, headers, rows)
 }
 
-/// The accepted pairs, with the sessions they held and for how long.
-pub fn pairs(ws: &Workspace, lang: Lang, headers: Headers) -> String {
+/// The accepted pairs, with the sessions they held and for how long. A
+/// session counts as held when logged so and dated `today` or earlier, as on
+/// the Impact page.
+pub fn pairs(ws: &Workspace, lang: Lang, headers: Headers, today: Date) -> String {
+    // (sessions, minutes) held per pair, in one pass over the sessions.
+    let mut held: HashMap<(&ParticipantId, &ParticipantId), (usize, u32)> = HashMap::new();
+    for session in &ws.sessions.sessions {
+        if session.status == SessionStatus::Held && session.start.date <= today {
+            let tally = held
+                .entry((&session.pair.mentor, &session.pair.mentee))
+                .or_default();
+            tally.0 += 1;
+            tally.1 += u32::from(session.minutes);
+        }
+    }
     let rows = ws
         .pairing
         .pairs
         .iter()
         .map(|pair| {
-            let key = pair.key();
-            let held: Vec<_> = ws
-                .sessions
-                .sessions_of(&key)
-                .into_iter()
-                .filter(|s| s.status == SessionStatus::Held)
-                .collect();
-            let minutes: u32 = held.iter().map(|s| u32::from(s.minutes)).sum();
+            let (sessions, minutes) = held
+                .get(&(&pair.mentor, &pair.mentee))
+                .copied()
+                .unwrap_or_default();
             vec![
                 pair.mentor.to_string(),
                 name_of(ws, &pair.mentor),
@@ -496,7 +506,7 @@ pub fn pairs(ws: &Workspace, lang: Lang, headers: Headers) -> String {
                 name_of(ws, &pair.mentee),
                 department_of(ws, &pair.mentee),
                 optional(pair.since),
-                held.len().to_string(),
+                sessions.to_string(),
                 hours(minutes),
             ]
         })

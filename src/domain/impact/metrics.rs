@@ -14,6 +14,13 @@
 //! two departments counts in both (department figures need not add up to the
 //! program's). Ratings count only those given by people of the scope.
 //!
+//! # Departments
+//! [`by_department`] measures every department and then withholds, besides
+//! each department's small groups, whatever would let the program's figure
+//! minus the departments shown describe one or two people (see
+//! [`complement`](mod@super::complement)). Show a department from there:
+//! [`measure`] on one department alone does not know what the others show.
+//!
 //! # Pairs
 //! A person's pairs are their accepted pairs plus any former pair that still
 //! has an agreement or sessions on record (history survives re-pairing).
@@ -74,6 +81,7 @@
 use std::collections::HashSet;
 
 use super::certificates;
+use super::complement;
 use super::gains::{self, OfferedRating, SkillGain, SurveyResult};
 use super::records::Records;
 use super::scope::{Scope, department_key};
@@ -278,7 +286,9 @@ pub struct Impact {
     pub retention: Vec<RoleRetention>,
 }
 
-/// One department's figures; all withheld below three participants.
+/// One department's figures; all withheld below three participants, and any
+/// one withheld that would give a small group away (see
+/// [`complement`](mod@super::complement)).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DepartmentImpact {
     /// As `Workspace::departments` spells it.
@@ -292,11 +302,13 @@ pub fn measure(ws: &Workspace, scope: &Scope, today: Date) -> Impact {
     compute(&records, scope, &members(ws, scope))
 }
 
-/// Every department (as `Workspace::departments` lists them), sorted by name;
-/// the records are indexed once for all of them.
+/// Every department (as `Workspace::departments` lists them), sorted by name,
+/// with complementary suppression applied across them (see "Departments"
+/// above); the records are indexed once for all of them.
 pub fn by_department(ws: &Workspace, today: Date) -> Vec<DepartmentImpact> {
     let records = Records::new(ws, today);
-    ws.departments()
+    let mut departments: Vec<DepartmentImpact> = ws
+        .departments()
         .into_iter()
         .map(|department| {
             let scope = Scope::Department(department.clone());
@@ -306,7 +318,10 @@ pub fn by_department(ws: &Workspace, today: Date) -> Vec<DepartmentImpact> {
                 impact: Shown::from_group(members.len(), compute(&records, &scope, &members)),
             }
         })
-        .collect()
+        .collect();
+    let program = compute(&records, &Scope::Program, &members(ws, &Scope::Program));
+    complement::protect(&records, program, &mut departments);
+    departments
 }
 
 /// Roster indices of the scope's participants.

@@ -6,6 +6,8 @@
 //! - [`scope`]: the whole program or one department.
 //! - [`metrics`]: every figure of the Impact page and what it means
 //!   ([`measure`], [`by_department`]).
+//! - [`complement`]: what else a department breakdown withholds, so that the
+//!   program minus the departments shown never describes one or two people.
 //! - [`gains`]: skill gains, offered-skill self-ratings, the program survey.
 //! - [`levels`](mod@levels): the figures arranged as Reaction, Learning, Behaviour, Results.
 //! - [`certificates`](mod@certificates): who completed the program and what their certificate says.
@@ -15,6 +17,7 @@
 
 pub mod certificates;
 pub mod comments;
+pub mod complement;
 pub mod gains;
 pub mod levels;
 pub mod metrics;

@@ -47,6 +47,15 @@ impl<T> Shown<T> {
         matches!(self, Shown::Withheld { .. })
     }
 
+    /// Withholds a shown value, keeping its count: a figure big enough on
+    /// its own may still have to go so that others cannot be recovered from
+    /// it (see [`complement`](super::complement)).
+    pub(super) fn withhold(&mut self) {
+        *self = Shown::Withheld {
+            people: self.people(),
+        };
+    }
+
     /// Transforms a shown value; a withheld one stays withheld with its count.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Shown<U> {
         match self {
@@ -78,9 +87,12 @@ mod tests {
             assert_eq!(shown.people(), people);
             assert_eq!(shown.is_withheld(), expected.is_none());
             assert_eq!(
-                shown.map(|v| v + 1).value().copied(),
+                shown.clone().map(|v| v + 1).value().copied(),
                 expected.map(|v| v + 1)
             );
+            let mut hidden = shown;
+            hidden.withhold();
+            assert_eq!(hidden, Shown::Withheld { people });
         }
     }
 }
