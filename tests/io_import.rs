@@ -2558,6 +2558,7 @@ fn a_broken_sessions_section_reports_every_problem_with_its_place() {
                             "match_announcement",
                             "session_reminder",
                             "checkin_request",
+                            "assessment_request",
                             "nudge",
                             "thank_you",
                         ],

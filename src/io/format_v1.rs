@@ -294,6 +294,7 @@ wire_enum!(TemplateKindV1 {
     MatchAnnouncement = "match_announcement",
     SessionReminder = "session_reminder",
     CheckinRequest = "checkin_request",
+    AssessmentRequest = "assessment_request",
     Nudge = "nudge",
     ThankYou = "thank_you",
 });
@@ -1621,7 +1622,7 @@ same_variants!(SkillKindV1 <=> SkillKind { Digital, Experience });
 same_variants!(GoalDirectionV1 <=> GoalDirection { MenteeLearns, MentorLearns });
 same_variants!(SessionStatusV1 <=> SessionStatus { Planned, Held, Cancelled, Rescheduled });
 same_variants!(RoundKindV1 <=> RoundKind { CheckIn, PreAssessment, PostAssessment });
-same_variants!(TemplateKindV1 <=> TemplateKind { Invitation, MatchAnnouncement, SessionReminder, CheckinRequest, Nudge, ThankYou });
+same_variants!(TemplateKindV1 <=> TemplateKind { Invitation, MatchAnnouncement, SessionReminder, CheckinRequest, AssessmentRequest, Nudge, ThankYou });
 same_variants!(LangV1 <=> Lang { En, Es, It });
 
 #[cfg(test)]

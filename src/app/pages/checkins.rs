@@ -710,7 +710,9 @@ fn RoundCard(id: RoundId) -> impl IntoView {
                     </Show>
                     {move || composing.get().map(|to| {
                         let about = About::Checkin { round: round_id.get_value(), to };
-                        view! { <EmailComposer kind=TemplateKind::CheckinRequest about=about on_close=Callback::new(move |_| composing.set(None))/> }
+                        let check_in = data.with_untracked(|d| d.as_ref().is_none_or(|(kind, ..)| *kind == RoundKind::CheckIn));
+                        let message = if check_in { TemplateKind::CheckinRequest } else { TemplateKind::AssessmentRequest };
+                        view! { <EmailComposer kind=message about=about on_close=Callback::new(move |_| composing.set(None))/> }
                     })}
                     <div class="card-actions">
                         <button type="button" class="secondary small danger-text" on:click=move |_| delete_open.set(true)>

@@ -64,6 +64,7 @@ pub fn template_label(locale: Locale, kind: TemplateKind) -> String {
         TemplateKind::MatchAnnouncement => td_string!(locale, templates.match_announcement.label),
         TemplateKind::SessionReminder => td_string!(locale, templates.session_reminder.label),
         TemplateKind::CheckinRequest => td_string!(locale, templates.checkin_request.label),
+        TemplateKind::AssessmentRequest => td_string!(locale, templates.assessment_request.label),
         TemplateKind::Nudge => td_string!(locale, templates.nudge.label),
         TemplateKind::ThankYou => td_string!(locale, templates.thank_you.label),
     }
@@ -88,6 +89,10 @@ pub fn default_template(locale: Locale, kind: TemplateKind) -> (String, String) 
         TemplateKind::CheckinRequest => (
             td_string!(locale, templates.checkin_request.subject),
             td_string!(locale, templates.checkin_request.body),
+        ),
+        TemplateKind::AssessmentRequest => (
+            td_string!(locale, templates.assessment_request.subject),
+            td_string!(locale, templates.assessment_request.body),
         ),
         TemplateKind::Nudge => (
             td_string!(locale, templates.nudge.subject),

@@ -382,16 +382,19 @@ pub enum TemplateKind {
     MatchAnnouncement,
     SessionReminder,
     CheckinRequest,
+    /// The before/after self-assessment (same link mechanism as check-ins).
+    AssessmentRequest,
     Nudge,
     ThankYou,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 6] = [
+    pub const ALL: [TemplateKind; 7] = [
         TemplateKind::Invitation,
         TemplateKind::MatchAnnouncement,
         TemplateKind::SessionReminder,
         TemplateKind::CheckinRequest,
+        TemplateKind::AssessmentRequest,
         TemplateKind::Nudge,
         TemplateKind::ThankYou,
     ];

@@ -49,7 +49,9 @@ pub fn placeholders_used(kind: TemplateKind) -> &'static [&'static str] {
             "coordinator",
         ],
         TemplateKind::SessionReminder => &["name", "partner", "date", "coordinator"],
-        TemplateKind::CheckinRequest => &["name", "program", "link", "coordinator"],
+        TemplateKind::CheckinRequest | TemplateKind::AssessmentRequest => {
+            &["name", "program", "link", "coordinator"]
+        }
         TemplateKind::Nudge => &["name", "partner", "program", "coordinator"],
         TemplateKind::ThankYou => &["name", "partner", "program", "organisation", "coordinator"],
     }
@@ -62,6 +64,7 @@ pub fn kind_key(kind: TemplateKind) -> &'static str {
         TemplateKind::MatchAnnouncement => "match_announcement",
         TemplateKind::SessionReminder => "session_reminder",
         TemplateKind::CheckinRequest => "checkin_request",
+        TemplateKind::AssessmentRequest => "assessment_request",
         TemplateKind::Nudge => "nudge",
         TemplateKind::ThankYou => "thank_you",
     }
