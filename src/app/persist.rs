@@ -9,13 +9,18 @@ use wasm_bindgen::JsCast;
 /// Where stored text that failed to load is set aside, so the next save cannot
 /// overwrite it.
 pub const UNREADABLE_KEY: &str = "inversa.unreadable";
+/// The revision of the saved workspace, also written on its own so another
+/// tab can check it (and hear of it through the `storage` event) without
+/// reading and decoding the whole program.
+pub const REVISION_KEY: &str = "inversa.workspace.v1.revision";
 /// The language the user picked, if they ever picked one.
 pub const LANGUAGE_KEY: &str = "inversa.language";
 
 pub enum Loaded {
     /// First visit: nothing stored.
     Nothing,
-    Found(Stored),
+    /// What was stored, and its size in bytes of text.
+    Found(Stored, usize),
     /// Stored data exists but cannot be read. `set_aside` tells whether it was
     /// copied to [`UNREADABLE_KEY`]; if not, saving must stay off.
     Unreadable {
@@ -37,7 +42,7 @@ pub fn load() -> Loaded {
         Err(_) => return Loaded::Unavailable,
     };
     match decode_stored(&raw) {
-        Ok(stored) => Loaded::Found(stored),
+        Ok(stored) => Loaded::Found(stored, raw.len()),
         Err(problems) => {
             let set_aside = storage.set_item(UNREADABLE_KEY, &raw).is_ok();
             Loaded::Unreadable {
@@ -68,12 +73,36 @@ pub enum SaveError {
     Unavailable,
 }
 
+/// The revision last saved by any tab: the small key, else the envelope's
+/// (data saved before the key existed), else 0.
+pub fn stored_revision() -> u64 {
+    let Some(storage) = local_storage() else {
+        return 0;
+    };
+    if let Some(revision) = storage
+        .get_item(REVISION_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| text.trim().parse().ok())
+    {
+        return revision;
+    }
+    match storage.get_item(STORAGE_KEY) {
+        Ok(Some(raw)) => decode_stored(&raw).map_or(0, |s| s.revision),
+        _ => 0,
+    }
+}
+
 /// Saves the workspace; returns the size written, in bytes of text.
 pub fn save(stored: &Stored) -> Result<usize, SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     let text = encode_stored(stored);
     match storage.set_item(STORAGE_KEY, &text) {
-        Ok(()) => Ok(text.len()),
+        Ok(()) => {
+            // Written second: a tab that sees the new revision finds the data.
+            let _ = storage.set_item(REVISION_KEY, &stored.revision.to_string());
+            Ok(text.len())
+        }
         Err(error) => {
             let name = error
                 .dyn_ref::<web_sys::DomException>()

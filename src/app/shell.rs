@@ -129,6 +129,19 @@ pub fn Banners() -> impl IntoView {
                         </button>
                     </div>
                 }.into_any()),
+                SaveState::ChangedElsewhere => Some(view! {
+                    <div class="banner error" role="alert">
+                        <p>{t!(i18n, banner.changed_elsewhere)}</p>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=move |_| state.load_other_tab()>
+                                {t!(i18n, banner.load_other_tab)}
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| state.keep_this_tab()>
+                                {t!(i18n, banner.keep_this_tab)}
+                            </button>
+                        </div>
+                    </div>
+                }.into_any()),
                 SaveState::Unavailable => Some(view! {
                     <div class="banner error" role="alert">
                         <p>{t!(i18n, banner.storage_unavailable)}</p>

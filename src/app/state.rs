@@ -24,6 +24,9 @@ pub enum SaveState {
     /// Saving is off because stored data could not be read nor set aside;
     /// saving would overwrite it.
     Paused,
+    /// Another tab saved a newer version of the program. Saving waits for
+    /// the user: load that version, or keep this tab's (replacing it).
+    ChangedElsewhere,
 }
 
 /// Stored data that could not be read, kept so the user can download it.
@@ -53,6 +56,9 @@ pub struct AppState {
     /// (it is recomputed in a moment, and only accepted pairs matter).
     pub pairing_run: RwSignal<Option<std::sync::Arc<PairingRun>>>,
     revision: RwSignal<u64>,
+    /// Set when the workspace was just taken from storage as it is: saving it
+    /// again would only bump the revision and alarm other tabs.
+    skip_next_save: StoredValue<bool>,
 }
 
 impl AppState {
@@ -60,11 +66,14 @@ impl AppState {
     pub fn start() -> AppState {
         let (workspace, demo, revision, save, unreadable) = match persist::load() {
             Loaded::Nothing => (demo_workspace(), true, 0, SaveState::Idle, None),
-            Loaded::Found(stored) => (
+            Loaded::Found(stored, bytes) => (
                 stored.workspace,
                 stored.demo,
                 stored.revision,
-                SaveState::Idle,
+                SaveState::Saved {
+                    at: stored.saved_at,
+                    bytes,
+                },
                 None,
             ),
             Loaded::Unreadable {
@@ -93,6 +102,8 @@ impl AppState {
                 problems: Vec::new(),
             })
         });
+        // What was loaded is already stored; a first visit's demo is not.
+        let already_stored = matches!(save, SaveState::Saved { .. });
         let state = AppState {
             workspace: RwSignal::new(workspace),
             demo: RwSignal::new(demo),
@@ -101,9 +112,48 @@ impl AppState {
             notice: RwSignal::new(None),
             pairing_run: RwSignal::new(None),
             revision: RwSignal::new(revision),
+            skip_next_save: StoredValue::new(already_stored),
         };
         state.autosave();
+        state.watch_other_tabs();
         state
+    }
+
+    /// Another tab of this browser saved: stop saving here until the user
+    /// decides, so neither tab silently overwrites the other.
+    fn watch_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key().unwrap_or_default();
+            if key != persist::REVISION_KEY {
+                return;
+            }
+            let theirs = event
+                .new_value()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0);
+            if theirs > self.revision.get_untracked()
+                && !matches!(
+                    self.save.get_untracked(),
+                    SaveState::Paused | SaveState::Unavailable
+                )
+            {
+                self.save.set(SaveState::ChangedElsewhere);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Takes the version another tab saved: the page starts again from
+    /// storage, so every open form shows that version, not a stale draft.
+    pub fn load_other_tab(&self) {
+        let _ = browser::window().location().reload();
+    }
+
+    /// Keeps this tab's version: it is saved over the other tab's.
+    pub fn keep_this_tab(&self) {
+        self.revision.set(persist::stored_revision());
+        self.save.set(SaveState::Idle);
+        self.workspace.update(|_| {});
     }
 
     /// Saves after every change of the workspace or the demo flag. The first
@@ -112,11 +162,21 @@ impl AppState {
         Effect::new(move |_| {
             let workspace = self.workspace.get();
             let demo = self.demo.get();
+            if self.skip_next_save.get_value() {
+                self.skip_next_save.set_value(false);
+                return;
+            }
             let blocked = matches!(
                 self.save.get_untracked(),
-                SaveState::Paused | SaveState::Unavailable
+                SaveState::Paused | SaveState::Unavailable | SaveState::ChangedElsewhere
             );
             if blocked {
+                return;
+            }
+            // Another tab saved since we last did (its storage event may not
+            // have arrived yet): never overwrite it without asking.
+            if persist::stored_revision() > self.revision.get_untracked() {
+                self.save.set(SaveState::ChangedElsewhere);
                 return;
             }
             let revision = self.revision.get_untracked() + 1;
