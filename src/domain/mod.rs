@@ -8,6 +8,7 @@ pub mod filter;
 pub mod ids;
 pub mod impact;
 pub mod matching;
+pub mod merge;
 pub mod overview;
 pub mod participants;
 pub mod problem;
