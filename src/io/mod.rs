@@ -17,7 +17,9 @@
 
 pub mod checkin;
 pub mod csv_export;
+pub mod csv_import;
 mod decode;
+pub mod encrypted;
 pub mod export;
 pub mod format_v1;
 pub mod ics;
