@@ -36,7 +36,8 @@ let served;
  * reason that has nothing to do with the app.
  */
 function snapshotDist() {
-  const dist = join(root, "dist");
+  // INVERSA_DIST serves another build (a helper's own, say) instead of dist/.
+  const dist = process.env.INVERSA_DIST || join(root, "dist");
   for (let attempt = 0; attempt < 20; attempt++) {
     const copy = mkdtempSync(join(tmpdir(), "inversa-dist-"));
     try {

@@ -1082,3 +1082,261 @@ mod chart_components {
         root.remove();
     }
 }
+
+// ---------------------------------------------------------------------------
+// Merge import (src/app/pages/merge_import.rs): the choice the Data page
+// offers once a file is read, mounted with the app state on a stored program.
+// ---------------------------------------------------------------------------
+mod merge_import_components {
+    use super::*;
+    use inversa::app::messages::problem_line;
+    use inversa::app::pages::merge_import::ImportChoice;
+    use inversa::app::state::AppState;
+    use inversa::domain::Workspace;
+    use inversa::domain::demo::demo_workspace;
+    use inversa::domain::merge::{self, Choice, Choices};
+    use inversa::io::storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    const FILE: &str = "their-copy.json";
+
+    /// Stores `ours` (flagged as the demo, which a merge ends), then mounts
+    /// the choice for `theirs` as the Data page shows it. The flag tells
+    /// whether the page was told the merge is stored.
+    fn mount_choice(ours: Workspace, theirs: Workspace) -> (HtmlElement, Arc<AtomicBool>) {
+        let window = web_sys::window().unwrap();
+        let storage = window.local_storage().unwrap().unwrap();
+        storage.clear().unwrap();
+        let stored = Stored {
+            workspace: ours,
+            demo: true,
+            revision: 1,
+            saved_at: "2026-10-01T09:00:00.000Z".into(),
+        };
+        storage
+            .set_item(STORAGE_KEY, &encode_stored(&stored))
+            .unwrap();
+        let merged = Arc::new(AtomicBool::new(false));
+        let told = merged.clone();
+        let root: HtmlElement = document()
+            .create_element("div")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            provide_context(AppState::start());
+            let told = told.clone();
+            view! {
+                <I18nContextProvider>
+                    <InLocale locale=Locale::en/>
+                    <ImportChoice
+                        file_name=FILE.to_string()
+                        theirs=theirs.clone()
+                        on_replace=Callback::new(|()| {})
+                        on_cancel=Callback::new(|()| {})
+                        on_merged=Callback::new(move |()| told.store(true, Ordering::SeqCst))
+                    />
+                </I18nContextProvider>
+            }
+        });
+        std::mem::forget(handle);
+        (root, merged)
+    }
+
+    /// What is stored now: the program and its demo flag.
+    fn stored() -> (Workspace, bool) {
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        let stored = decode_stored(&storage.get_item(STORAGE_KEY).unwrap().unwrap())
+            .expect("the stored program reads back");
+        (stored.workspace, stored.demo)
+    }
+
+    fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    fn text(element: &web_sys::Element) -> String {
+        element
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    /// The conflict whose legend reads `legend`.
+    fn conflict(root: &HtmlElement, legend: &str) -> web_sys::Element {
+        all(root, "fieldset.merge-conflict")
+            .into_iter()
+            .find(|f| text(&f.query_selector("legend").unwrap().unwrap()) == legend)
+            .unwrap_or_else(|| panic!("no conflict named {legend:?}"))
+    }
+
+    /// The radio of a conflict whose label reads `label`.
+    fn radio(fieldset: &web_sys::Element, label: &str) -> HtmlInputElement {
+        all(fieldset, "label.radio")
+            .into_iter()
+            .find(|l| text(l) == label)
+            .and_then(|l| l.query_selector("input[type=radio]").unwrap())
+            .unwrap_or_else(|| panic!("no radio {label:?}"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    /// Each row of a conflict's table: field, ours, theirs.
+    fn rows(fieldset: &web_sys::Element) -> Vec<Vec<String>> {
+        all(fieldset, "tbody tr")
+            .iter()
+            .map(|row| all(row, "th, td").iter().map(text).collect())
+            .collect()
+    }
+
+    /// The summary's counts for one kind: added, only ours, identical,
+    /// settled automatically, conflicts.
+    fn summary_row(root: &HtmlElement, kind: &str) -> Vec<String> {
+        all(root, ".merge-summary tbody tr")
+            .into_iter()
+            .find(|row| text(&row.query_selector("th").unwrap().unwrap()) == kind)
+            .map(|row| all(&row, "td").iter().map(text).collect())
+            .unwrap_or_else(|| panic!("no summary row {kind:?}"))
+    }
+
+    async fn open_merge(root: &HtmlElement) {
+        button(root, "Merge").click();
+        until("the merge plan", || {
+            root.query_selector("#merge-heading").unwrap().is_some()
+        })
+        .await;
+    }
+
+    /// One participant renamed in their copy: the plan shows that one
+    /// conflict side by side, nothing changes when theirs is chosen, and
+    /// "Apply merge" stores their version (no longer flagged as the demo).
+    #[wasm_bindgen_test]
+    async fn a_conflict_settled_with_theirs_is_stored_on_apply() {
+        let ours = demo_workspace();
+        let mut theirs = ours.clone();
+        let our_name = ours.participants[0].name.clone();
+        theirs.participants[0].name = "Renamed in the file".into();
+        let (root, merged) = mount_choice(ours.clone(), theirs.clone());
+        until("the choice", || {
+            root.text_content().unwrap_or_default().contains("Replace")
+        })
+        .await;
+        open_merge(&root).await;
+
+        assert_eq!(
+            text(&root.query_selector("#merge-heading").unwrap().unwrap()),
+            format!("Merging {FILE}")
+        );
+        assert_eq!(
+            summary_row(&root, "Participants"),
+            [
+                "0",
+                "0",
+                &(ours.participants.len() - 1).to_string(),
+                "0",
+                "1"
+            ]
+        );
+        let fieldsets = all(&root, "fieldset.merge-conflict");
+        assert_eq!(fieldsets.len(), 1, "one conflict");
+        let card = conflict(&root, &format!("Participant: {our_name}"));
+        assert_eq!(
+            rows(&card),
+            [vec![
+                "Name".to_string(),
+                our_name.clone(),
+                "Renamed in the file".to_string()
+            ]]
+        );
+        let (keep, take) = (radio(&card, "Keep ours"), radio(&card, "Take theirs"));
+        assert!(keep.checked() && !take.checked(), "ours by default");
+
+        take.click();
+        leptos::task::tick().await;
+        until("theirs chosen", || take.checked() && !keep.checked()).await;
+        sleep(50).await;
+        assert_eq!(stored(), (ours, true), "nothing changes before Apply");
+
+        button(&root, "Apply merge").click();
+        until("the merge stored", || merged.load(Ordering::SeqCst)).await;
+        until("autosave", || !stored().1).await;
+        assert_eq!(stored(), (theirs, false));
+        root.remove();
+    }
+
+    /// Taking their email for someone when another of our people has it:
+    /// the collision is explained, "Apply merge" lists every problem in the
+    /// user's words, and nothing is stored; "Keep all ours" then applies.
+    #[wasm_bindgen_test]
+    async fn a_refused_merge_lists_every_problem_and_changes_nothing() {
+        let ours = demo_workspace();
+        let mut theirs = ours.clone();
+        let taken = ours.participants[1].email.clone();
+        theirs.participants[0].email = taken.clone();
+        let (root, merged) = mount_choice(ours.clone(), theirs.clone());
+        until("the choice", || {
+            root.text_content().unwrap_or_default().contains("Replace")
+        })
+        .await;
+        open_merge(&root).await;
+
+        let collisions: Vec<String> = all(&root, ".merge-collisions li")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(collisions.len(), 2, "{collisions:?}");
+        assert!(
+            collisions.iter().all(|c| c.contains(&taken)),
+            "{collisions:?}"
+        );
+        let card = conflict(
+            &root,
+            &format!("Participant: {}", ours.participants[0].name),
+        );
+        assert_eq!(rows(&card)[0][0], "Email");
+
+        button(&root, "Take all theirs").click();
+        let take = radio(&card, "Take theirs");
+        until("theirs chosen", || take.checked()).await;
+        button(&root, "Apply merge").click();
+        until("the problems", || alert_text(&root).is_some()).await;
+
+        let plan = merge::compare(&ours, &theirs);
+        let expected = merge::apply(&ours, &theirs, &plan, &Choices::all(&plan, Choice::Theirs))
+            .expect_err("two people with one email is refused");
+        let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+        let lines: Vec<String> = all(&alert, "li").iter().map(text).collect();
+        let worded: Vec<String> = expected
+            .iter()
+            .map(|p| problem_line(Locale::en, p))
+            .collect();
+        assert_eq!(lines, worded);
+        assert!(
+            text(&alert.query_selector(".problems-heading").unwrap().unwrap()).starts_with(
+                "The merge cannot be applied with these choices. Nothing was changed."
+            ),
+        );
+        sleep(50).await;
+        assert!(!merged.load(Ordering::SeqCst));
+        assert_eq!(stored(), (ours.clone(), true), "nothing stored");
+
+        // Changing a choice clears the stale problems; ours everywhere applies.
+        button(&root, "Keep all ours").click();
+        let keep = radio(&card, "Keep ours");
+        until("ours chosen, problems gone", || {
+            keep.checked() && alert_text(&root).is_none()
+        })
+        .await;
+        button(&root, "Apply merge").click();
+        until("the merge stored", || merged.load(Ordering::SeqCst)).await;
+        until("autosave", || !stored().1).await;
+        assert_eq!(stored(), (ours, false));
+        root.remove();
+    }
+}

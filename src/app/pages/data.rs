@@ -1,5 +1,6 @@
 //! Data page: export, import with preview, demo data, delete everything.
 
+use super::encrypted::{EncryptedExport, UnlockFile};
 use crate::app::browser;
 use crate::app::components::{ConfirmDialog, ProblemList};
 use crate::app::format;
@@ -10,6 +11,7 @@ use crate::app::state::{AppState, SaveState, use_state};
 use crate::domain::demo::{demo_workspace, finished_demo_workspace};
 use crate::domain::problem::ProblemKind;
 use crate::domain::{Problem, Role, Workspace};
+use crate::io::encrypted::is_encrypted;
 use crate::io::{ImportPreview, MAX_IMPORT_BYTES, export_file_name, export_json, import_bytes};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,6 +45,8 @@ pub fn DataPage() -> impl IntoView {
     let pending = RwSignal::new(None::<PendingImport>);
     let problems = RwSignal::new(None::<(String, Vec<Problem>)>);
     let reading = RwSignal::new(false);
+    // An encrypted file waits here for its passphrase.
+    let locked = RwSignal::new(None::<(String, StoredValue<Vec<u8>>)>);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -58,6 +62,7 @@ pub fn DataPage() -> impl IntoView {
         input.set_value("");
         pending.set(None);
         problems.set(None);
+        locked.set(None);
         let file_name = file.name();
         let size = file.size() as u64;
         if size > MAX_IMPORT_BYTES as u64 {
@@ -73,6 +78,9 @@ pub fn DataPage() -> impl IntoView {
             let result = browser::read_file(&file).await;
             reading.set(false);
             match result {
+                Ok(bytes) if is_encrypted(&bytes) => {
+                    locked.set(Some((file_name, StoredValue::new(bytes))));
+                }
                 Ok(bytes) => match import_bytes(&bytes) {
                     Ok(preview) => pending.set(Some(PendingImport { file_name, preview })),
                     Err(found) => problems.set(Some((file_name, found))),
@@ -175,6 +183,7 @@ pub fn DataPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| export_now(state, i18n.get_locale_untracked())>
                     {t!(i18n, data.export_button)}
                 </button>
+                <EncryptedExport/>
             </section>
 
             <section class="card" aria-labelledby="import-heading">
@@ -188,16 +197,38 @@ pub fn DataPage() -> impl IntoView {
                     <p role="status">{t!(i18n, data.reading)}</p>
                 </Show>
                 {move || problems.get().map(|(file_name, found)| view! { <ImportProblems file_name=file_name problems=found/> })}
+                {move || locked.get().map(|(file_name, bytes)| {
+                    let name = file_name.clone();
+                    // Decrypted, the export goes through the usual checks and preview.
+                    let on_open = Callback::new(move |plain: Vec<u8>| {
+                        locked.set(None);
+                        match import_bytes(&plain) {
+                            Ok(preview) => pending.set(Some(PendingImport { file_name: name.clone(), preview })),
+                            Err(found) => problems.set(Some((name.clone(), found))),
+                        }
+                    });
+                    view! {
+                        <UnlockFile file_name=file_name bytes=bytes on_open=on_open on_cancel=Callback::new(move |()| locked.set(None))/>
+                    }
+                })}
                 {move || pending.get().map(|import| {
                     view! { <ImportPreviewCard import=import replace_message=replace_message/> }
                 })}
-                <Show when=move || pending.with(Option::is_some)>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=confirm_import>{t!(i18n, data.import_confirm)}</button>
-                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t!(i18n, common.cancel)}</button>
-                    </div>
-                </Show>
+                {move || pending.get().map(|import| view! {
+                    <super::merge_import::ImportChoice
+                        file_name=import.file_name
+                        theirs=import.preview.workspace
+                        on_replace=Callback::new(confirm_import)
+                        on_cancel=Callback::new(move |()| pending.set(None))
+                        on_merged=Callback::new(move |()| {
+                            pending.set(None);
+                            router.go(Page::Overview);
+                        })
+                    />
+                })}
             </section>
+
+            <super::csv_import::CsvImportSection/>
 
             <section class="card" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>

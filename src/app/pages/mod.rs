@@ -2,12 +2,15 @@
 
 pub mod checkins;
 pub mod circles;
+pub mod csv_import;
 pub mod data;
+pub mod encrypted;
 pub mod guides;
 pub mod impact;
 pub mod impact_leavers;
 pub mod impact_measures;
 pub mod impact_print;
+pub mod merge_import;
 pub mod messages;
 pub mod overview;
 pub mod pairing;
