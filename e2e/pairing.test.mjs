@@ -116,7 +116,7 @@ test("pairing: run, lock, forbid, re-run, accept, reload, export and import", as
 
     await visit(second.page, base, "#/data");
     await second.page.getByLabel("Import JSON").setInputFiles(exported.path);
-    await second.page.getByRole("button", { name: "Import", exact: true }).click();
+    await second.page.getByRole("button", { name: "Replace", exact: true }).click();
     await second.page.getByRole("link", { name: "Pairing", exact: true }).click();
     await eventually(async () => assert.deepEqual(await acceptedRows(second.page), expected));
     const imported = JSON.parse(await stored(second.page)).document.pairing;

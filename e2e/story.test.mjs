@@ -360,7 +360,7 @@ test("5. export, then import in a fresh profile: every field identical", async (
     assert.match(said, new RegExp(renamed));
     assert.match(said, /24 \(reverse mentors: 12, mentees: 12\)/);
     assert.match(said, /Importing replaces the program in this browser \(participants now: 24\)/);
-    await second.page.getByRole("button", { name: "Import", exact: true }).click();
+    await second.page.getByRole("button", { name: "Replace", exact: true }).click();
     await second.page.getByRole("heading", { level: 1, name: renamed }).waitFor();
     await notice(second.page, "Program imported. Participants: 24.").waitFor();
 
@@ -401,7 +401,7 @@ test("5. (file format) docs/example-v1.json imports and exports back to the same
     assert.equal(JSON.parse(await stored(page)).document.participants.length, 0);
 
     await page.getByLabel("Import JSON").setInputFiles(example);
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("button", { name: "Replace", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Reverse Mentoring 2026" }).waitFor();
     await page.getByRole("link", { name: "Data", exact: true }).click();
     const out = await exportFile(page);
@@ -495,7 +495,7 @@ test("6. broken files are refused with every problem located, and nothing change
       const said = await alert.innerText();
       assert.match(said, /Nothing was changed/, name);
       for (const part of expected) assert.ok(said.includes(part), `${name}: expected “${part}” in:\n${said}`);
-      assert.equal(await page.getByRole("button", { name: "Import", exact: true }).count(), 0, `${name}: nothing to confirm`);
+      assert.equal(await page.getByRole("button", { name: "Replace", exact: true }).count() + await page.getByRole("button", { name: "Merge", exact: true }).count(), 0, `${name}: nothing to confirm`);
       assert.equal(await page.getByText(/Ready to import/).count(), 0);
       assert.equal(await stored(page), before, `${name} must not change the stored program`);
       assert.equal(await overviewTotal(page), 24, `${name}: still 24 participants`);
