@@ -71,123 +71,6 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// 2,000 synthetic people in 1,000 pairs with a year of records.
-fn running_program() -> Workspace {
-    use inversa::domain::matching::{PairKey, pairing::accept};
-    use inversa::domain::sessions::log::new_session;
-    use inversa::domain::sessions::{
-        Answer, AnswerValue, CheckinRound, Invitation, LocalDateTime, LocalTime, Response,
-        RoundKind, SessionStatus, Token,
-    };
-    use inversa::domain::{Date, Role, RoundId, SessionId};
-    let day = |text: &str| Date::parse_iso(text).unwrap();
-    let mut seed = 500_000u64;
-    let mut next = || {
-        seed += 1;
-        seeded_bytes(seed)
-    };
-    let mut ws = inversa::domain::synthetic::synthetic_workspace(2000, 7);
-    let ids = |ws: &Workspace, role: Role| -> Vec<ParticipantId> {
-        ws.participants
-            .iter()
-            .filter(|p| p.role == role)
-            .map(|p| p.id.clone())
-            .collect()
-    };
-    let (mentors, mentees) = (ids(&ws, Role::ReverseMentor), ids(&ws, Role::Mentee));
-    let pairs: Vec<PairKey> = mentors
-        .iter()
-        .zip(&mentees)
-        .map(|(a, b)| PairKey::new(a.clone(), b.clone()))
-        .collect();
-    accept(&mut ws.pairing, &pairs, Some(day("2026-01-05")));
-    for pair in &pairs {
-        for k in 0..26 {
-            let start = LocalDateTime {
-                date: day("2026-01-05").add_days(14 * k).unwrap(),
-                time: LocalTime::new(10, 0).unwrap(),
-            };
-            let mut session = new_session(
-                pair.clone(),
-                start,
-                30,
-                SessionId::from_random_bytes(next()),
-            );
-            session.status = if k < 20 {
-                SessionStatus::Held
-            } else {
-                SessionStatus::Planned
-            };
-            session.mentor_rating = Some(4);
-            session.mentee_rating = Some(5);
-            ws.sessions.sessions.push(session);
-        }
-    }
-    let everyone: Vec<ParticipantId> = ws.participants.iter().map(|p| p.id.clone()).collect();
-    let rounds = [
-        (RoundKind::PreAssessment, "2026-01-02"),
-        (RoundKind::CheckIn, "2026-03-01"),
-        (RoundKind::CheckIn, "2026-06-01"),
-        (RoundKind::PostAssessment, "2026-12-01"),
-    ];
-    for (kind, opens) in rounds {
-        let opens = day(opens);
-        let round = CheckinRound {
-            id: RoundId::from_random_bytes(next()),
-            kind,
-            opens,
-            closes: opens.add_days(14).unwrap(),
-            invitations: everyone
-                .iter()
-                .map(|p| Invitation {
-                    participant: p.clone(),
-                    token: Token(next()),
-                })
-                .collect(),
-        };
-        for person in &ws.participants {
-            let answers = match kind {
-                RoundKind::CheckIn => vec![("mood".to_string(), 4), ("going".to_string(), 4)],
-                _ => person
-                    .skills_wanted
-                    .iter()
-                    .map(|w| {
-                        (
-                            format!("skill:{}", w.skill),
-                            if kind == RoundKind::PreAssessment {
-                                2
-                            } else {
-                                4
-                            },
-                        )
-                    })
-                    .chain(
-                        person
-                            .skills_offered
-                            .iter()
-                            .map(|o| (format!("offer:{}", o.skill), 4)),
-                    )
-                    .collect(),
-            };
-            ws.sessions.responses.push(Response {
-                round: round.id.clone(),
-                participant: person.id.clone(),
-                answered_on: opens,
-                imported_on: opens,
-                answers: answers
-                    .into_iter()
-                    .map(|(question, v)| Answer {
-                        question,
-                        value: AnswerValue::Scale(v),
-                    })
-                    .collect(),
-            });
-        }
-        ws.sessions.rounds.push(round);
-    }
-    ws
-}
-
 fn main() {
     let ws = big_workspace(2_000);
     let json = export_json(&ws, "2026-11-25T00:00:00Z");
@@ -258,7 +141,7 @@ fn main() {
     });
     report("overview", summary, "naive lower-case name scan", naive);
 
-    let program = running_program();
+    let program = inversa::domain::synthetic::running_program();
     let today = inversa::domain::Date::parse_iso("2026-12-20").unwrap();
     let records = median(7, || {
         black_box(export_json(black_box(&program), "2026-12-20T00:00:00Z"));

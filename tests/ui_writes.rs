@@ -382,80 +382,16 @@ fn every_sessions_write_keeps_the_saved_workspace_readable() {
 /// The Sessions page assesses every pair at each edit, so `assess` indexes the
 /// records once instead of scanning every session and answer per pair. With
 /// 2,000 people in 1,000 pairs, a year of fortnightly sessions each and two
-/// answered check-in rounds, each pair must still see exactly its own records
+/// answered check-in rounds (`synthetic::running_program`, the benchmark's program),
+/// each pair must still see exactly its own records
 /// (timing lives in `bench/`, not here).
 #[test]
 fn a_thousand_pairs_are_each_assessed_on_their_own_records() {
     use inversa::domain::sessions::alerts;
-    use inversa::domain::sessions::{CheckinRound, Invitation, Response, Token};
-    use inversa::domain::synthetic::synthetic_workspace;
+    use inversa::domain::synthetic::running_program;
 
-    let mut draws = Draws(90_000);
-    let mut ws = synthetic_workspace(2000, 7);
-    let ids = |role: Role| -> Vec<ParticipantId> {
-        ws.participants
-            .iter()
-            .filter(|p| p.role == role)
-            .map(|p| p.id.clone())
-            .collect()
-    };
-    let (mentors, mentees) = (ids(Role::ReverseMentor), ids(Role::Mentee));
-    let pairs: Vec<PairKey> = mentors
-        .iter()
-        .zip(&mentees)
-        .map(|(a, b)| PairKey::new(a.clone(), b.clone()))
-        .collect();
-    accept(&mut ws.pairing, &pairs, Some(day("2026-01-05")));
-    for pair in &pairs {
-        for k in 0..26 {
-            let start = LocalDateTime {
-                date: day("2026-01-05").add_days(14 * k).unwrap(),
-                time: LocalTime::new(10, 0).unwrap(),
-            };
-            let mut session = log::new_session(
-                pair.clone(),
-                start,
-                30,
-                SessionId::from_random_bytes(draws.next()),
-            );
-            session.status = if k < 20 {
-                SessionStatus::Held
-            } else {
-                SessionStatus::Planned
-            };
-            ws.sessions.sessions.push(session);
-        }
-    }
-    let everyone: Vec<ParticipantId> = ws.participants.iter().map(|p| p.id.clone()).collect();
-    for opens in [day("2026-03-01"), day("2026-06-01")] {
-        let round = CheckinRound {
-            id: RoundId::from_random_bytes(draws.next()),
-            kind: RoundKind::CheckIn,
-            opens,
-            closes: opens.add_days(14).unwrap(),
-            invitations: everyone
-                .iter()
-                .map(|p| Invitation {
-                    participant: p.clone(),
-                    token: Token(draws.next()),
-                })
-                .collect(),
-        };
-        for who in &everyone {
-            ws.sessions.responses.push(Response {
-                round: round.id.clone(),
-                participant: who.clone(),
-                answered_on: opens,
-                imported_on: opens,
-                answers: vec![Answer {
-                    question: "mood".into(),
-                    value: AnswerValue::Scale(3),
-                }],
-            });
-        }
-        ws.sessions.rounds.push(round);
-    }
-
+    let ws = running_program();
+    let pairs = &ws.pairing.pairs;
     let list = alerts::assess(&ws, day("2026-10-20"));
     assert_eq!(list.len(), pairs.len());
     // Each pair sees exactly its own records.

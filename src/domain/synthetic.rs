@@ -201,6 +201,128 @@ pub fn synthetic_workspace(n: usize, seed: u64) -> Workspace {
     ws
 }
 
+/// 2,000 synthetic people in 1,000 pairs with a year of records: 26
+/// fortnightly sessions a pair from 5 January 2026 (the first 20 held, rated
+/// 4 and 5), a self-assessment before (2 January) and after (1 December),
+/// and two check-in rounds (1 March, 1 June) answered by everyone. What the
+/// Sessions and Impact pages recompute at every edit, at full size, for
+/// benchmarks and the tests that check those pages stay linear.
+pub fn running_program() -> Workspace {
+    use crate::domain::matching::{PairKey, pairing::accept};
+    use crate::domain::sessions::log::new_session;
+    use crate::domain::sessions::{
+        Answer, AnswerValue, CheckinRound, Invitation, LocalDateTime, LocalTime, Response,
+        RoundKind, SessionStatus, Token,
+    };
+    use crate::domain::{Date, Role, RoundId, SessionId};
+    let day = |text: &str| Date::parse_iso(text).unwrap();
+    let mut seed = 500_000u64;
+    let mut next = || {
+        seed += 1;
+        seeded_bytes(seed)
+    };
+    let mut ws = synthetic_workspace(2000, 7);
+    let ids = |ws: &Workspace, role: Role| -> Vec<ParticipantId> {
+        ws.participants
+            .iter()
+            .filter(|p| p.role == role)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let (mentors, mentees) = (ids(&ws, Role::ReverseMentor), ids(&ws, Role::Mentee));
+    let pairs: Vec<PairKey> = mentors
+        .iter()
+        .zip(&mentees)
+        .map(|(a, b)| PairKey::new(a.clone(), b.clone()))
+        .collect();
+    accept(&mut ws.pairing, &pairs, Some(day("2026-01-05")));
+    for pair in &pairs {
+        for k in 0..26 {
+            let start = LocalDateTime {
+                date: day("2026-01-05").add_days(14 * k).unwrap(),
+                time: LocalTime::new(10, 0).unwrap(),
+            };
+            let mut session = new_session(
+                pair.clone(),
+                start,
+                30,
+                SessionId::from_random_bytes(next()),
+            );
+            session.status = if k < 20 {
+                SessionStatus::Held
+            } else {
+                SessionStatus::Planned
+            };
+            session.mentor_rating = Some(4);
+            session.mentee_rating = Some(5);
+            ws.sessions.sessions.push(session);
+        }
+    }
+    let everyone: Vec<ParticipantId> = ws.participants.iter().map(|p| p.id.clone()).collect();
+    let rounds = [
+        (RoundKind::PreAssessment, "2026-01-02"),
+        (RoundKind::CheckIn, "2026-03-01"),
+        (RoundKind::CheckIn, "2026-06-01"),
+        (RoundKind::PostAssessment, "2026-12-01"),
+    ];
+    for (kind, opens) in rounds {
+        let opens = day(opens);
+        let round = CheckinRound {
+            id: RoundId::from_random_bytes(next()),
+            kind,
+            opens,
+            closes: opens.add_days(14).unwrap(),
+            invitations: everyone
+                .iter()
+                .map(|p| Invitation {
+                    participant: p.clone(),
+                    token: Token(next()),
+                })
+                .collect(),
+        };
+        for person in &ws.participants {
+            let answers = match kind {
+                RoundKind::CheckIn => vec![("mood".to_string(), 4), ("going".to_string(), 4)],
+                _ => person
+                    .skills_wanted
+                    .iter()
+                    .map(|w| {
+                        (
+                            format!("skill:{}", w.skill),
+                            if kind == RoundKind::PreAssessment {
+                                2
+                            } else {
+                                4
+                            },
+                        )
+                    })
+                    .chain(
+                        person
+                            .skills_offered
+                            .iter()
+                            .map(|o| (format!("offer:{}", o.skill), 4)),
+                    )
+                    .collect(),
+            };
+            ws.sessions.responses.push(Response {
+                round: round.id.clone(),
+                participant: person.id.clone(),
+                answered_on: opens,
+                imported_on: opens,
+                answers: answers
+                    .into_iter()
+                    .map(|(question, v)| Answer {
+                        question,
+                        value: AnswerValue::Scale(v),
+                    })
+                    .collect(),
+            });
+        }
+        ws.sessions.rounds.push(round);
+    }
+    ws
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
