@@ -359,7 +359,7 @@ test("5. export, then import in a fresh profile: every field identical", async (
     const said = await preview.innerText();
     assert.match(said, new RegExp(renamed));
     assert.match(said, /24 \(reverse mentors: 12, mentees: 12\)/);
-    assert.match(said, /Importing replaces the program in this browser \(participants now: 24\)/);
+    assert.match(said, /Replace swaps the program in this browser \(participants now: 24\)/);
     await second.page.getByRole("button", { name: "Replace", exact: true }).click();
     await second.page.getByRole("heading", { level: 1, name: renamed }).waitFor();
     await notice(second.page, "Program imported. Participants: 24.").waitFor();
