@@ -121,3 +121,34 @@ pub fn time_zone() -> Option<String> {
         .as_string()
         .filter(|zone| !zone.is_empty())
 }
+
+/// Whether a shortcut key belongs to the page element it was typed in: a
+/// text field (which has its own undo), a list, or an open dialog.
+pub fn typing_or_in_dialog(event: &web_sys::KeyboardEvent) -> bool {
+    let in_field = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(
+                element.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select"
+            ) || element
+                .closest("[contenteditable]:not([contenteditable=false]), dialog[open]")
+                .ok()
+                .flatten()
+                .is_some()
+        });
+    let dialog_open = window()
+        .document()
+        .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
+        .is_some();
+    in_field || dialog_open
+}
+
+/// Whether the page came from a web server (not a file opened from disk).
+pub fn served_over_http() -> bool {
+    window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "http:" || p == "https:")
+}

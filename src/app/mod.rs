@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+pub mod backups;
 pub mod browser;
 pub mod charts;
 pub mod checkin_form;

@@ -1,6 +1,7 @@
 //! localStorage: load on start, save after each change, never destroy data
 //! we could not read.
 
+use super::backups;
 use super::browser::local_storage;
 use crate::domain::Problem;
 use crate::io::storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};
@@ -93,25 +94,44 @@ pub fn stored_revision() -> u64 {
     }
 }
 
-/// Saves the workspace; returns the size written, in bytes of text.
-pub fn save(stored: &Stored) -> Result<usize, SaveError> {
+/// What a save wrote.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Written {
+    /// Size of the saved text.
+    pub bytes: usize,
+    /// Backup copies given up to make room for it.
+    pub backups_dropped: usize,
+}
+
+/// Saves the workspace. When storage is full, backup copies are given up,
+/// oldest first, until the program fits: backups are expendable, the
+/// program is not.
+pub fn save(stored: &Stored) -> Result<Written, SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     let text = encode_stored(stored);
-    match storage.set_item(STORAGE_KEY, &text) {
-        Ok(()) => {
-            // Written second: a tab that sees the new revision finds the data.
-            let _ = storage.set_item(REVISION_KEY, &stored.revision.to_string());
-            Ok(text.len())
-        }
-        Err(error) => {
-            let name = error
-                .dyn_ref::<web_sys::DomException>()
-                .map(|e| e.name())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-                Err(SaveError::Full)
-            } else {
-                Err(SaveError::Unavailable)
+    let mut backups_dropped = 0;
+    loop {
+        match storage.set_item(STORAGE_KEY, &text) {
+            Ok(()) => {
+                // Written second: a tab that sees the new revision finds the data.
+                let _ = storage.set_item(REVISION_KEY, &stored.revision.to_string());
+                return Ok(Written {
+                    bytes: text.len(),
+                    backups_dropped,
+                });
+            }
+            Err(error) => {
+                let name = error
+                    .dyn_ref::<web_sys::DomException>()
+                    .map(|e| e.name())
+                    .unwrap_or_default();
+                if name != "QuotaExceededError" && name != "NS_ERROR_DOM_QUOTA_REACHED" {
+                    return Err(SaveError::Unavailable);
+                }
+                if !backups::drop_oldest() {
+                    return Err(SaveError::Full);
+                }
+                backups_dropped += 1;
             }
         }
     }

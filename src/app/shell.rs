@@ -7,6 +7,7 @@ use super::lang;
 use super::router::{Page, use_router};
 use super::state::{SaveState, use_state};
 use super::{browser, messages, pages};
+use crate::domain::backups::SnapshotReason;
 use crate::domain::{Program, Workspace};
 use leptos::prelude::*;
 
@@ -49,6 +50,7 @@ pub fn Header() -> impl IntoView {
                         if name.trim().is_empty() { t_string!(i18n, shell.untitled_program).to_string() } else { name }
                     }}
                 </p>
+                <HistoryControls/>
                 <div class="language">
                     <label for="language-select">{t!(i18n, shell.language)}</label>
                     <select id="language-select" on:change=on_language>
@@ -82,6 +84,49 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// "Undo" and "Redo" of the last edits, with Ctrl+Z / Ctrl+Y (⌘ on a Mac)
+/// outside text fields, whose own undo the browser keeps.
+#[component]
+fn HistoryControls() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let undo = move || {
+        if state.undo() {
+            state.notify(t_string!(i18n, shell.undone).to_string());
+        }
+    };
+    let redo = move || {
+        if state.redo() {
+            state.notify(t_string!(i18n, shell.redone).to_string());
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || browser::typing_or_in_dialog(&ev) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => redo(),
+            "z" => undo(),
+            "y" => redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <div class="history-controls" role="group" aria-label=move || t_string!(i18n, shell.history).to_string()>
+            <button type="button" class="header-button" aria-keyshortcuts="Control+Z"
+                disabled=move || state.history_depth.get().0 == 0 on:click=move |_| undo()>
+                <span aria-hidden="true">"↶ "</span>{t!(i18n, shell.undo)}
+            </button>
+            <button type="button" class="header-button" aria-keyshortcuts="Control+Y"
+                disabled=move || state.history_depth.get().1 == 0 on:click=move |_| redo()>
+                <span aria-hidden="true">"↷ "</span>{t!(i18n, shell.redo)}
+            </button>
+        </div>
+    }
+}
+
 /// Demo notice and storage problems, above every page.
 #[component]
 pub fn Banners() -> impl IntoView {
@@ -94,7 +139,7 @@ pub fn Banners() -> impl IntoView {
             program: Program::default(),
             ..Workspace::default()
         };
-        state.replace(workspace, false);
+        state.replace(workspace, false, SnapshotReason::BeforeNewProgram);
         state.notify(t_string!(i18n, banner.started_own).to_string());
         router.go(Page::Program);
     });
@@ -152,6 +197,22 @@ pub fn Banners() -> impl IntoView {
                 }.into_any()),
                 _ => None,
             }}
+            <Show when=move || { state.backups_dropped.get() > 0 }>
+                <div class="banner warning" role="alert">
+                    <p>{move || {
+                        let locale = i18n.get_locale();
+                        td_string!(locale, banner.backups_dropped, count = super::format::count(locale, state.backups_dropped.get())).to_string()
+                    }}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| pages::data::export_now(state, i18n.get_locale_untracked())>
+                            {t!(i18n, data.export_button)}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| state.backups_dropped.set(0)>
+                            {t!(i18n, banner.dismiss)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <Show when=move || state.unreadable.with(Option::is_some)>
                 <div class="banner error" role="alert">
                     <p>

@@ -1,10 +1,12 @@
 //! Application state, provided by context. Signals stay here and in views;
 //! the domain only ever sees plain values.
 
-use super::browser;
 use super::pages::pairing::PairingRun;
 use super::persist::{self, Loaded, SaveError};
+use super::{backups, browser};
+use crate::domain::backups::{SnapshotInfo, SnapshotReason};
 use crate::domain::demo::demo_workspace;
+use crate::domain::history::History;
 use crate::domain::{Problem, Workspace};
 use crate::io::storage::Stored;
 use leptos::prelude::*;
@@ -55,6 +57,15 @@ pub struct AppState {
     /// The last pairing proposal, kept while moving between pages; not saved
     /// (it is recomputed in a moment, and only accepted pairs matter).
     pub pairing_run: RwSignal<Option<std::sync::Arc<PairingRun>>>,
+    /// Backup copies kept in this browser, newest first.
+    pub backups: RwSignal<Vec<SnapshotInfo>>,
+    /// Backup copies given up in this visit so the program could be saved.
+    pub backups_dropped: RwSignal<usize>,
+    /// Steps that can be undone and redone, for the buttons.
+    pub history_depth: RwSignal<(usize, usize)>,
+    history: StoredValue<History<(Workspace, bool)>>,
+    /// Size of the last save, the measure of one history step or copy.
+    saved_bytes: StoredValue<usize>,
     revision: RwSignal<u64>,
     /// Set when the workspace was just taken from storage as it is: saving it
     /// again would only bump the revision and alarm other tabs.
@@ -104,6 +115,10 @@ impl AppState {
         });
         // What was loaded is already stored; a first visit's demo is not.
         let already_stored = matches!(save, SaveState::Saved { .. });
+        let saved_bytes = match &save {
+            SaveState::Saved { bytes, .. } => *bytes,
+            _ => 0,
+        };
         let state = AppState {
             workspace: RwSignal::new(workspace),
             demo: RwSignal::new(demo),
@@ -111,6 +126,11 @@ impl AppState {
             unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(None),
             pairing_run: RwSignal::new(None),
+            backups: RwSignal::new(backups::list()),
+            backups_dropped: RwSignal::new(0),
+            history_depth: RwSignal::new((0, 0)),
+            history: StoredValue::new(History::default()),
+            saved_bytes: StoredValue::new(saved_bytes),
             revision: RwSignal::new(revision),
             skip_next_save: StoredValue::new(already_stored),
         };
@@ -179,6 +199,11 @@ impl AppState {
                 self.save.set(SaveState::ChangedElsewhere);
                 return;
             }
+            // Before the save overwrites it, keep a copy of the saved program
+            // if one is due (every half hour of work).
+            if backups::take_automatic_if_due(self.revision.get_untracked()).is_some() {
+                self.backups.set(backups::list());
+            }
             let revision = self.revision.get_untracked() + 1;
             let saved_at = browser::now_iso();
             let stored = Stored {
@@ -188,11 +213,17 @@ impl AppState {
                 saved_at: saved_at.clone(),
             };
             let outcome = match persist::save(&stored) {
-                Ok(bytes) => {
+                Ok(written) => {
                     self.revision.set(revision);
+                    self.saved_bytes.set_value(written.bytes);
+                    if written.backups_dropped > 0 {
+                        self.backups_dropped
+                            .update(|n| *n += written.backups_dropped);
+                        self.backups.set(backups::list());
+                    }
                     SaveState::Saved {
                         at: saved_at,
-                        bytes,
+                        bytes: written.bytes,
                     }
                 }
                 Err(SaveError::Full) => SaveState::Full,
@@ -205,15 +236,95 @@ impl AppState {
     /// Applies an edit to the workspace; the autosave effect persists it.
     /// Editing the demo keeps it marked as demo: the banner stays until the
     /// user starts their own program, so nobody mistakes it for real data.
+    /// An edit that changed something can be undone.
     pub fn edit(&self, change: impl FnOnce(&mut Workspace)) {
+        let before = self.workspace.get_untracked();
         self.workspace.update(change);
+        if self.workspace.with_untracked(|now| now != &before) {
+            self.record(before);
+        }
     }
 
-    /// Replaces everything (import, demo, start over).
-    pub fn replace(&self, workspace: Workspace, demo: bool) {
+    /// Replaces everything (import, demo, restore, start over). A copy of
+    /// the program it replaces is kept first, unless there is nothing to
+    /// keep, and the replacement can be undone.
+    pub fn replace(&self, workspace: Workspace, demo: bool, reason: SnapshotReason) {
+        let before = self.workspace.get_untracked();
+        let was_demo = self.demo.get_untracked();
+        // A copy that does not fit is not fatal: undo still holds the
+        // program for this visit, and the Backups section says what is kept.
+        if backups::worth_keeping(&before, was_demo) {
+            let _ = self.back_up(reason);
+        }
+        self.record(before);
         self.workspace.set(workspace);
         self.demo.set(demo);
         self.pairing_run.set(None);
+    }
+
+    fn record(&self, before: Workspace) {
+        let demo = self.demo.get_untracked();
+        let size = self.saved_bytes.get_value();
+        self.history
+            .update_value(|h| h.record((before, demo), size));
+        self.history_depth
+            .set(self.history.with_value(History::depth));
+    }
+
+    /// Goes back one edit; false when there is nothing to undo.
+    pub fn undo(&self) -> bool {
+        self.step(|history, current, size| history.undo(current, size))
+    }
+
+    /// Goes forward again after an undo; false when there is nothing to redo.
+    pub fn redo(&self) -> bool {
+        self.step(|history, current, size| history.redo(current, size))
+    }
+
+    fn step(
+        &self,
+        go: impl FnOnce(
+            &mut History<(Workspace, bool)>,
+            (Workspace, bool),
+            usize,
+        ) -> Option<(Workspace, bool)>,
+    ) -> bool {
+        let current = (self.workspace.get_untracked(), self.demo.get_untracked());
+        let size = self.saved_bytes.get_value();
+        let mut target = None;
+        self.history
+            .update_value(|history| target = go(history, current, size));
+        self.history_depth
+            .set(self.history.with_value(History::depth));
+        let Some((workspace, demo)) = target else {
+            return false;
+        };
+        self.workspace.set(workspace);
+        self.demo.set(demo);
+        // A proposal made for another state of the program would mislead.
+        self.pairing_run.set(None);
+        true
+    }
+
+    /// Keeps a copy of the program as it is now. `Err` tells why not.
+    pub fn back_up(&self, reason: SnapshotReason) -> Result<SnapshotInfo, backups::NotKept> {
+        let taken = self.workspace.with_untracked(|ws| {
+            backups::take(
+                reason,
+                ws,
+                self.demo.get_untracked(),
+                self.revision.get_untracked(),
+                self.saved_bytes.get_value(),
+            )
+        });
+        self.backups.set(backups::list());
+        taken
+    }
+
+    /// Deletes every backup copy kept in this browser.
+    pub fn delete_backups(&self) {
+        backups::remove_all();
+        self.backups.set(Vec::new());
     }
 
     pub fn notify(&self, text: String) {

@@ -2,9 +2,11 @@
 //! knowledge of the browser. Nothing here may depend on leptos, web-sys, gloo
 //! or wasm-bindgen; it is all tested natively with `cargo test`.
 
+pub mod backups;
 pub mod date;
 pub mod demo;
 pub mod filter;
+pub mod history;
 pub mod ids;
 pub mod impact;
 pub mod matching;

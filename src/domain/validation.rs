@@ -71,8 +71,16 @@ pub mod limits {
 pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
 
+    // A saved or exported program may still be untitled (a coordinator who
+    // started one and added people before naming it): only the Program
+    // form insists on a name.
     let mut program = Sink::new("program.", &mut out);
-    program_problems(&workspace.program, &workspace.catalogue, &mut program);
+    program_problems(
+        &workspace.program,
+        &workspace.catalogue,
+        NameRule::MayBeBlank,
+        &mut program,
+    );
 
     let participants = &workspace.participants;
     // First index of each id and email: later duplicates point back at it.
@@ -251,8 +259,19 @@ pub fn validate_participant(candidate: &Participant, workspace: &Workspace) -> V
 /// (`name`, `objectives[0].target`).
 pub fn validate_program(program: &Program, catalogue: &Catalogue) -> Vec<Problem> {
     let mut out = Vec::new();
-    program_problems(program, catalogue, &mut Sink::new("", &mut out));
+    program_problems(
+        program,
+        catalogue,
+        NameRule::Required,
+        &mut Sink::new("", &mut out),
+    );
     out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum NameRule {
+    Required,
+    MayBeBlank,
 }
 
 /// Collects problems under a path prefix, so one set of rules serves both the
@@ -1155,10 +1174,14 @@ fn manager_cycles(
     on_cycle
 }
 
-fn program_problems(program: &Program, catalogue: &Catalogue, sink: &mut Sink) {
+fn program_problems(program: &Program, catalogue: &Catalogue, name: NameRule, sink: &mut Sink) {
     use ProblemKind::*;
 
-    sink.required_text("name", &program.name, limits::PROGRAM_NAME);
+    if name == NameRule::Required {
+        sink.required_text("name", &program.name, limits::PROGRAM_NAME);
+    } else {
+        sink.max_len("name", &program.name, limits::PROGRAM_NAME);
+    }
     sink.max_len("organisation", &program.organisation, limits::ORGANISATION);
     sink.max_len("description", &program.description, limits::DESCRIPTION);
     if let (Some(start), Some(end)) = (program.start_date, program.end_date)
@@ -2012,8 +2035,10 @@ mod tests {
                 program,
                 ..Default::default()
             };
+            // A saved program may be untitled: only the form wants a name.
             let prefixed: Vec<Problem> = problems(&expected)
                 .into_iter()
+                .filter(|pr| !(pr.path == "name" && pr.kind == Required))
                 .map(|pr| Problem::new(format!("program.{}", pr.path), pr.kind))
                 .collect();
             assert_eq!(validate_workspace(&ws), prefixed, "{name} (workspace)");

@@ -15,6 +15,7 @@
 //! newer version are refused with a clear message rather than half-read.
 //! `docs/file-format.md` documents every field.
 
+pub mod backups;
 pub mod checkin;
 pub mod csv_export;
 pub mod csv_import;

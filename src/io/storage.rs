@@ -177,6 +177,24 @@ mod tests {
         assert_eq!(decode_stored(&text), Ok(stored()));
     }
 
+    /// "Start my own program" or "Delete all data" leave an untitled
+    /// program; people may be added before it is named, and a reload must
+    /// find it all, not "unreadable data".
+    #[test]
+    fn an_untitled_program_saves_and_loads() {
+        let mut workspace = crate::domain::demo::demo_workspace();
+        workspace.program.name = String::new();
+        for workspace in [Workspace::default(), workspace] {
+            let stored = Stored {
+                workspace,
+                demo: false,
+                revision: 3,
+                saved_at: "2026-03-01T09:30:00Z".into(),
+            };
+            assert_eq!(decode_stored(&encode_stored(&stored)), Ok(stored));
+        }
+    }
+
     #[test]
     fn envelope_problems() {
         let kinds = |text: &str| -> Vec<(String, ProblemKind)> {

@@ -8,6 +8,7 @@ use crate::app::i18n::*;
 use crate::app::messages::{problem_line, warning_line};
 use crate::app::router::{Page, use_router};
 use crate::app::state::{AppState, SaveState, use_state};
+use crate::domain::backups::SnapshotReason;
 use crate::domain::demo::{demo_workspace, finished_demo_workspace};
 use crate::domain::problem::ProblemKind;
 use crate::domain::{Problem, Role, Workspace};
@@ -101,7 +102,11 @@ pub fn DataPage() -> impl IntoView {
         };
         let locale = i18n.get_locale_untracked();
         let participants = import.preview.workspace.participants.len();
-        state.replace(import.preview.workspace, false);
+        state.replace(
+            import.preview.workspace,
+            false,
+            SnapshotReason::BeforeImport,
+        );
         pending.set(None);
         state.notify(
             td_string!(
@@ -124,7 +129,7 @@ pub fn DataPage() -> impl IntoView {
         } else {
             (demo_workspace(), Page::Overview)
         };
-        state.replace(workspace, true);
+        state.replace(workspace, true, SnapshotReason::BeforeDemo);
         state.notify(t_string!(i18n, data.demo_loaded).to_string());
         router.go(page);
     });
@@ -141,7 +146,7 @@ pub fn DataPage() -> impl IntoView {
 
     let delete_open = RwSignal::new(false);
     let delete_all = Callback::new(move |()| {
-        state.replace(Workspace::default(), false);
+        state.replace(Workspace::default(), false, SnapshotReason::BeforeDeleteAll);
         state.notify(t_string!(i18n, data.deleted).to_string());
     });
     let delete_message = Signal::derive(move || {
@@ -156,7 +161,10 @@ pub fn DataPage() -> impl IntoView {
                     ws.program.name.clone()
                 },
                 participants = format::count(locale, ws.participants.len()),
-                objectives = format::count(locale, ws.program.objectives.len())
+                objectives = format::count(locale, ws.program.objectives.len()),
+                pairs = format::count(locale, ws.pairing.pairs.len() + ws.pairing.circles.len()),
+                sessions = format::count(locale, ws.sessions.sessions.len()),
+                answers = format::count(locale, ws.sessions.responses.len())
             )
             .to_string()
         })
@@ -250,6 +258,16 @@ pub fn DataPage() -> impl IntoView {
                 </p>
             </section>
 
+            // The single-file app is part of a served build; a copy opened
+            // from disk has nothing to offer here.
+            {browser::served_over_http().then(|| view! {
+                <section class="card" aria-labelledby="offline-heading">
+                    <h2 id="offline-heading">{t!(i18n, data.offline_heading)}</h2>
+                    <p>{t!(i18n, data.offline_text)}</p>
+                    <a class="button-link secondary" href="inversa.html" download="inversa.html">{t!(i18n, data.offline_download)}</a>
+                </section>
+            })}
+
             <section class="card" aria-labelledby="demo-heading">
                 <h2 id="demo-heading">{t!(i18n, data.demo_heading)}</h2>
                 <p>{t!(i18n, data.demo_text)}</p>
@@ -258,6 +276,8 @@ pub fn DataPage() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| on_demo(true)>{t!(i18n, data.load_finished_demo)}</button>
                 </div>
             </section>
+
+            <super::backups::BackupsSection/>
 
             <section class="card danger-zone" aria-labelledby="delete-heading">
                 <h2 id="delete-heading">{t!(i18n, data.delete_heading)}</h2>

@@ -22,6 +22,7 @@ use crate::app::pages::participants::role_label;
 use crate::app::pages::program::rule_title;
 use crate::app::pages::sessions::{focus_soon, pair_label, status_label, when};
 use crate::app::state::use_state;
+use crate::domain::backups::SnapshotReason;
 use crate::domain::matching::circles::{Theme, theme};
 use crate::domain::matching::{Circle, Criterion, PairKey};
 use crate::domain::merge::{
@@ -114,7 +115,7 @@ fn MergeReview(
             Ok(merged) => {
                 let counts = plan.with_untracked(|p| choices.with_untracked(|c| Counts::of(p, c)));
                 // Whatever it started from, the result is the coordinator's own program.
-                state.replace(merged, false);
+                state.replace(merged, false, SnapshotReason::BeforeMerge);
                 state.notify(
                     td_string!(
                         locale,

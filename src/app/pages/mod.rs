@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod backups;
 pub mod checkins;
 pub mod circles;
 pub mod csv_import;

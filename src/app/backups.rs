@@ -1,0 +1,230 @@
+//! Backup copies in localStorage: the storage calls behind
+//! [`crate::domain::backups`]. Every copy is a storage envelope, so
+//! restoring one is loading it through the usual checks.
+
+use super::browser::{self, local_storage};
+use crate::domain::Workspace;
+use crate::domain::demo::{demo_workspace, finished_demo_workspace};
+use crate::domain::backups::{BackupPolicy, ProgramSummary, SnapshotInfo, SnapshotReason};
+use crate::io::backups::{BACKUP_INDEX_KEY, decode_index, encode_index, snapshot_id, snapshot_key};
+use crate::io::storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};
+
+/// Whether a program is worth a copy: not when it is empty, nor when it is
+/// one of the demos exactly as shipped (they can be loaded again any time).
+pub fn worth_keeping(workspace: &Workspace, demo: bool) -> bool {
+    if ProgramSummary::of(workspace, demo).is_empty() {
+        return false;
+    }
+    !(demo && (workspace == &demo_workspace() || workspace == &finished_demo_workspace()))
+}
+
+pub fn policy() -> BackupPolicy {
+    BackupPolicy::default()
+}
+
+/// The copies kept, newest first. A damaged or missing index is rebuilt
+/// from the copies themselves, so no copy is ever orphaned.
+pub fn list() -> Vec<SnapshotInfo> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let index = storage
+        .get_item(BACKUP_INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| decode_index(&text));
+    let mut snapshots = match index {
+        Some(snapshots) => snapshots,
+        None => {
+            let rebuilt = rebuild(&storage);
+            if !rebuilt.is_empty() {
+                let _ = storage.set_item(BACKUP_INDEX_KEY, &encode_index(&rebuilt));
+            }
+            rebuilt
+        }
+    };
+    snapshots.sort_by_key(|s| std::cmp::Reverse((s.taken_ms, s.id)));
+    snapshots
+}
+
+fn rebuild(storage: &web_sys::Storage) -> Vec<SnapshotInfo> {
+    let length = storage.length().unwrap_or(0);
+    let ids: Vec<u64> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| snapshot_id(&key))
+        .collect();
+    ids.into_iter()
+        .filter_map(|id| {
+            let text = storage.get_item(&snapshot_key(id)).ok().flatten()?;
+            let stored = decode_stored(&text).ok()?;
+            Some(SnapshotInfo {
+                id,
+                taken_ms: instant_ms(&stored.saved_at),
+                taken_at: stored.saved_at,
+                reason: SnapshotReason::Automatic,
+                bytes: text.len(),
+                revision: stored.revision,
+                summary: ProgramSummary::of(&stored.workspace, stored.demo),
+            })
+        })
+        .collect()
+}
+
+fn instant_ms(iso: &str) -> u64 {
+    let ms = js_sys::Date::parse(iso);
+    if ms.is_finite() && ms > 0.0 {
+        ms as u64
+    } else {
+        0
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Why a copy could not be kept.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotKept {
+    /// Storage is blocked (private mode, policy).
+    Unavailable,
+    /// The copy does not fit next to the program in this browser's storage.
+    NoRoom,
+}
+
+/// Keeps a copy of `workspace`, dropping older copies as the policy says.
+/// `program_bytes` is the saved program's size, which backups must leave
+/// room for.
+pub fn take(
+    reason: SnapshotReason,
+    workspace: &Workspace,
+    demo: bool,
+    revision: u64,
+    program_bytes: usize,
+) -> Result<SnapshotInfo, NotKept> {
+    let saved_at = browser::now_iso();
+    let text = encode_stored(&Stored {
+        workspace: workspace.clone(),
+        demo,
+        revision,
+        saved_at: saved_at.clone(),
+    });
+    let summary = ProgramSummary::of(workspace, demo);
+    keep(reason, &text, saved_at, revision, summary, program_bytes)
+}
+
+/// Keeps the saved program as it is now, if an automatic copy is due:
+/// called before a save overwrites it, so the copy is the state that the
+/// coordinator last saw settled.
+pub fn take_automatic_if_due(stored_revision: u64) -> Option<SnapshotInfo> {
+    let existing = list();
+    if !policy().automatic_due(&existing, stored_revision, now_ms()) {
+        return None;
+    }
+    let storage = local_storage()?;
+    let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    let stored = decode_stored(&text).ok()?;
+    if !worth_keeping(&stored.workspace, stored.demo) {
+        return None;
+    }
+    let summary = ProgramSummary::of(&stored.workspace, stored.demo);
+    keep(
+        SnapshotReason::Automatic,
+        &text,
+        browser::now_iso(),
+        stored.revision,
+        summary,
+        text.len(),
+    )
+    .ok()
+}
+
+fn keep(
+    reason: SnapshotReason,
+    text: &str,
+    taken_at: String,
+    revision: u64,
+    summary: ProgramSummary,
+    program_bytes: usize,
+) -> Result<SnapshotInfo, NotKept> {
+    let storage = local_storage().ok_or(NotKept::Unavailable)?;
+    let mut existing = list();
+    let dropped = policy()
+        .make_room(&existing, text.len(), program_bytes)
+        .ok_or(NotKept::NoRoom)?;
+    existing.retain(|s| !dropped.contains(&s.id));
+    let info = SnapshotInfo {
+        id: crate::domain::backups::next_id(&existing),
+        taken_at,
+        taken_ms: now_ms(),
+        reason,
+        bytes: text.len(),
+        revision,
+        summary,
+    };
+    // The index first loses the dropped copies, then the copy is written,
+    // then the index names it: a failure part-way leaves no index entry
+    // without its copy.
+    let _ = storage.set_item(BACKUP_INDEX_KEY, &encode_index(&existing));
+    for id in &dropped {
+        let _ = storage.remove_item(&snapshot_key(*id));
+    }
+    if storage.set_item(&snapshot_key(info.id), text).is_err() {
+        let _ = storage.remove_item(&snapshot_key(info.id));
+        return Err(NotKept::NoRoom);
+    }
+    existing.push(info.clone());
+    if storage
+        .set_item(BACKUP_INDEX_KEY, &encode_index(&existing))
+        .is_err()
+    {
+        let _ = storage.remove_item(&snapshot_key(info.id));
+        return Err(NotKept::NoRoom);
+    }
+    Ok(info)
+}
+
+/// A copy, read back through the same checks as the saved program.
+pub fn read(id: u64) -> Result<Stored, Vec<crate::domain::Problem>> {
+    let text = local_storage()
+        .and_then(|s| s.get_item(&snapshot_key(id)).ok().flatten())
+        .unwrap_or_default();
+    decode_stored(&text)
+}
+
+/// Gives up the oldest copy to make room for the program; false when there
+/// is none left.
+pub fn drop_oldest() -> bool {
+    let existing = list();
+    let Some(&oldest) = crate::domain::backups::evict_order(&existing).first() else {
+        return false;
+    };
+    remove(oldest);
+    true
+}
+
+pub fn remove(id: u64) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let rest: Vec<SnapshotInfo> = list().into_iter().filter(|s| s.id != id).collect();
+    let _ = storage.set_item(BACKUP_INDEX_KEY, &encode_index(&rest));
+    let _ = storage.remove_item(&snapshot_key(id));
+}
+
+/// Removes every copy and the index: nothing of the program is left behind
+/// in backups.
+pub fn remove_all() {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let length = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| snapshot_id(key).is_some())
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+    let _ = storage.remove_item(BACKUP_INDEX_KEY);
+}
