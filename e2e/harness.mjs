@@ -27,6 +27,9 @@ export const locales = Object.fromEntries(
 
 // ---------------------------------------------------------------- server ----
 
+/** The build under test: dist/, or INVERSA_DIST (a helper's own build, say). */
+export const distDir = () => process.env.INVERSA_DIST || join(root, "dist");
+
 let server;
 let served;
 
@@ -36,8 +39,7 @@ let served;
  * reason that has nothing to do with the app.
  */
 function snapshotDist() {
-  // INVERSA_DIST serves another build (a helper's own, say) instead of dist/.
-  const dist = process.env.INVERSA_DIST || join(root, "dist");
+  const dist = distDir();
   for (let attempt = 0; attempt < 20; attempt++) {
     const copy = mkdtempSync(join(tmpdir(), "inversa-dist-"));
     try {
@@ -79,16 +81,20 @@ export async function stopAll() {
 
 // --------------------------------------------------------------- browsers ---
 
-const contextOptions = ({ locale, viewport }) => ({
+const contextOptions = ({ locale, viewport, enforceCsp }) => ({
   locale,
   viewport,
   acceptDownloads: true,
   // ONLY so axe-core can be injected; the app's CSP forbids inline scripts.
-  bypassCSP: true,
+  // `enforceCsp` keeps the page's CSP, so a violation is a console error.
+  bypassCSP: !enforceCsp,
 });
 
+/** Where the served app's requests may go; the single-file app passes `file:`. */
+const servedLocally = (url) => url.hostname === "127.0.0.1";
+
 /** Watches a context; returns the problems it records. */
-function watch(context) {
+function watch(context, isLocal = servedLocally) {
   const problems = { consoleErrors: [], foreignRequests: [] };
   const onPage = (page) => {
     page.on("console", (m) => { if (m.type() === "error") problems.consoleErrors.push(m.text()); });
@@ -100,7 +106,7 @@ function watch(context) {
   context.on("request", (r) => {
     const url = new URL(r.url());
     if (["data:", "blob:"].includes(url.protocol)) return;
-    if (url.hostname !== "127.0.0.1") problems.foreignRequests.push(r.url());
+    if (!isLocal(url)) problems.foreignRequests.push(r.url());
   });
   return problems;
 }
@@ -117,9 +123,9 @@ function session(context, page, problems, extra = {}) {
 }
 
 /** A fresh, incognito-like context in the shared browser. */
-export async function openContext({ locale = "en-US", viewport = { width: 1280, height: 900 } } = {}) {
+export async function openContext({ locale = "en-US", viewport = { width: 1280, height: 900 }, enforceCsp = false } = {}) {
   browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  const context = await browser.newContext(contextOptions({ locale, viewport }));
+  const context = await browser.newContext(contextOptions({ locale, viewport, enforceCsp }));
   const problems = watch(context);
   const page = await context.newPage();
   return session(context, page, problems, {
@@ -129,14 +135,17 @@ export async function openContext({ locale = "en-US", viewport = { width: 1280, 
 
 /**
  * A whole browser with its own user-data dir, so "close the browser and come
- * back" is real: pass the same `dir` again to reopen it.
+ * back" is real: pass the same `dir` again to reopen it. `isLocal(url)` says
+ * which requests are the app's own (127.0.0.1 unless told otherwise).
  */
-export async function openProfile({ locale = "en-US", dir, viewport = { width: 1280, height: 900 } } = {}) {
+export async function openProfile({
+  locale = "en-US", dir, viewport = { width: 1280, height: 900 }, enforceCsp = false, isLocal = servedLocally,
+} = {}) {
   const userDataDir = dir ?? mkdtempSync(join(tmpdir(), "inversa-profile-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, ...contextOptions({ locale, viewport }),
+    executablePath: CHROMIUM, headless: true, args: ARGS, ...contextOptions({ locale, viewport, enforceCsp }),
   });
-  const problems = watch(context);
+  const problems = watch(context, isLocal);
   const page = context.pages()[0] ?? (await context.newPage());
   return session(context, page, problems, {
     userDataDir,
