@@ -1199,3 +1199,22 @@ proptest! {
         }
     }
 }
+
+/// One program may hold several circles on one theme (circles are formed
+/// that way when many people share it); merging it with itself must find
+/// each circle once, not report the second as both added and only ours.
+#[test]
+fn circles_sharing_a_theme_meet_their_own_copy() {
+    let mut ws = inversa::domain::synthetic::synthetic_workspace(60, 7);
+    ws.pairing.circles = inversa::domain::matching::circles::form_circles(&ws, 4).circles;
+    let themes: std::collections::HashSet<_> =
+        ws.pairing.circles.iter().map(|c| c.theme.clone()).collect();
+    assert!(
+        themes.len() < ws.pairing.circles.len(),
+        "the program has a repeated theme"
+    );
+    let plan = compare(&ws, &ws);
+    assert!(plan.is_identical(), "{:?}", summary(&plan));
+    let merged = apply(&ws, &ws, &plan, &Choices::default()).expect("valid");
+    assert_eq!(merged.pairing.circles, ws.pairing.circles);
+}

@@ -771,9 +771,9 @@ struct Merger<'a> {
 
 impl Merger<'_> {
     /// Merges one list: ours in place and in order, their new records
-    /// appended in their order. A key repeated in their list (an invalid
-    /// file) is appended too, so validation names it rather than it
-    /// silently vanishing.
+    /// appended in their order. A key repeated in their list more often
+    /// than in ours is appended too, so validation names it (when a repeat
+    /// is invalid) rather than it silently vanishing.
     fn records<T: Clone, K: Eq + Hash>(
         &mut self,
         kind: RecordKind,
@@ -785,15 +785,20 @@ impl Merger<'_> {
     ) {
         let mut report = KindReport::new(kind);
         let ours_len = merged.len();
-        let mut index: HashMap<K, usize> = HashMap::with_capacity(ours_len);
+        // Keys may repeat validly (two circles on one theme): the n-th of
+        // theirs with a key meets the n-th of ours with it.
+        let mut index: HashMap<K, Vec<usize>> = HashMap::with_capacity(ours_len);
         for (i, record) in merged.iter().enumerate() {
-            index.entry(key(record)).or_insert(i);
+            index.entry(key(record)).or_default().push(i);
         }
         let mut matched = vec![false; ours_len];
         for t in theirs {
             let k = key(t);
-            match index.get(&k).copied() {
-                Some(i) if !matched[i] => {
+            let ours = index
+                .get(&k)
+                .and_then(|positions| positions.iter().copied().find(|&i| !matched[i]));
+            match ours {
+                Some(i) => {
                     matched[i] = true;
                     let rk = record_key(k);
                     let mut visit = Visit::new(self.choices.get(&rk));
