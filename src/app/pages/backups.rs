@@ -8,7 +8,7 @@ use crate::app::format;
 use crate::app::i18n::*;
 use crate::app::messages::problem_line;
 use crate::app::router::{Page, use_router};
-use crate::app::state::use_state;
+use crate::app::state::{SaveState, use_state};
 use crate::domain::Date;
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
 use crate::io::{export_file_name, export_json};
@@ -166,6 +166,12 @@ pub fn BackupsSection() -> impl IntoView {
         .to_string()
     });
 
+    // No copy fits next to a program this large (see BackupPolicy::budget).
+    let too_large = move || match state.save.get() {
+        SaveState::Saved { bytes, .. } => backups::policy().budget(bytes) < bytes,
+        _ => false,
+    };
+
     view! {
         <section class="card" aria-labelledby="backups-heading">
             <h2 id="backups-heading">{t!(i18n, data.backups_heading)}</h2>
@@ -174,6 +180,9 @@ pub fn BackupsSection() -> impl IntoView {
                 td_string!(locale, data.backups_text, count = format::count(locale, backups::policy().max_snapshots)).to_string()
             }}</p>
             {move || unreadable.get().map(|(heading, lines)| view! { <ProblemList heading=heading lines=lines/> })}
+            <Show when=too_large>
+                <p class="hint">{t!(i18n, data.backups_too_large)}</p>
+            </Show>
             <Show
                 when=move || state.backups.with(|b| !b.is_empty())
                 fallback=move || view! { <p class="muted">{t!(i18n, data.backups_none)}</p> }

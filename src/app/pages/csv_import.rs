@@ -463,8 +463,8 @@ pub fn CsvImportSection() -> impl IntoView {
         mapping.set(Mapping::new());
         let mut count = 0;
         state.edit(|ws| count = apply(ws, &import));
-        let locale = i18n.get_locale_untracked();
-        state.notify(added_notice(locale, count, &picked_file.file_name));
+        // The result line takes the focus, so a screen reader reads it once;
+        // a notice as well would say the same thing twice.
         added.set(Some((count, picked_file.file_name)));
         request_animation_frame(|| browser::focus_element(DONE_ID));
     });
