@@ -1218,3 +1218,58 @@ fn circles_sharing_a_theme_meet_their_own_copy() {
     let merged = apply(&ws, &ws, &plan, &Choices::default()).expect("valid");
     assert_eq!(merged.pairing.circles, ws.pairing.circles);
 }
+
+/// Pairs from both sides can add up past a reverse mentor's capacity: the
+/// merge is allowed (validation lets capacity be lowered after pairing) but
+/// names who would be overloaded, and only when the merge causes it.
+#[test]
+fn overloads_the_merge_would_cause() {
+    use inversa::domain::merge::{Overload, new_overloads};
+    let with_capacity = |mut ws: Workspace, capacity: u8| {
+        for p in &mut ws.participants {
+            p.capacity = capacity;
+        }
+        ws
+    };
+    // (their edit, capacity on both sides, expected overloads)
+    let cases: Vec<(&str, fn(&mut Workspace), u8, Vec<Overload>)> = vec![
+        (
+            "Dario paired with Ana too",
+            |ws| pair_dario_with(ws, ANA),
+            1,
+            vec![Overload {
+                mentor: pid(ANA),
+                mentees: 2,
+                capacity: 1,
+            }],
+        ),
+        (
+            "Dario paired with Ana, who takes two",
+            |ws| pair_dario_with(ws, ANA),
+            2,
+            vec![],
+        ),
+        (
+            "Dario paired with Bruno",
+            |ws| pair_dario_with(ws, BRUNO),
+            1,
+            vec![],
+        ),
+        ("nothing new", nothing, 1, vec![]),
+    ];
+    for (name, their_edit, capacity, expected) in cases {
+        let ours = with_capacity(base(), capacity);
+        let mut theirs = ours.clone();
+        their_edit(&mut theirs);
+        let plan = compare(&ours, &theirs);
+        let merged = apply(&ours, &theirs, &plan, &Choices::default()).expect(name);
+        assert_eq!(new_overloads(&ours, &merged), expected, "{name}");
+    }
+    // Already over capacity before the merge (capacity lowered after
+    // pairing): not the merge's doing, not repeated.
+    let mut ours = with_capacity(base(), 1);
+    pair_dario_with(&mut ours, ANA);
+    let plan = compare(&ours, &ours);
+    let merged = apply(&ours, &ours, &plan, &Choices::default()).unwrap();
+    assert_eq!(new_overloads(&ours, &merged), vec![]);
+}

@@ -531,6 +531,48 @@ pub fn apply(
     }
 }
 
+/// A reverse mentor the merge leaves with more mentees than they take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overload {
+    pub mentor: ParticipantId,
+    pub mentees: usize,
+    pub capacity: u8,
+}
+
+/// How many mentees each reverse mentor has in the accepted pairs.
+fn mentee_counts(ws: &Workspace) -> HashMap<&ParticipantId, usize> {
+    let mut counts: HashMap<&ParticipantId, usize> = HashMap::new();
+    for pair in &ws.pairing.pairs {
+        *counts.entry(&pair.mentor).or_default() += 1;
+    }
+    counts
+}
+
+/// Reverse mentors over capacity in `merged` who were not in `ours`: pairs
+/// from both sides may add up past what one person agreed to take. Not an
+/// error (capacity can be lowered after pairs are accepted, and validation
+/// allows it), but worth saying before the merge is applied.
+pub fn new_overloads(ours: &Workspace, merged: &Workspace) -> Vec<Overload> {
+    let before = mentee_counts(ours);
+    let after = mentee_counts(merged);
+    let mut overloads: Vec<Overload> = merged
+        .participants
+        .iter()
+        .filter_map(|p| {
+            let mentees = after.get(&p.id).copied().unwrap_or(0);
+            let was = before.get(&p.id).copied().unwrap_or(0);
+            let capacity = usize::from(p.capacity);
+            (mentees > capacity && mentees > was).then(|| Overload {
+                mentor: p.id.clone(),
+                mentees,
+                capacity: p.capacity,
+            })
+        })
+        .collect();
+    overloads.sort_by(|a, b| a.mentor.cmp(&b.mentor));
+    overloads
+}
+
 /// Our participants matched by their ids first; then each of theirs whose id
 /// we lack takes the participant of ours with the same email, if that one is
 /// not matched already.

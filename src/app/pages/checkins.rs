@@ -682,6 +682,11 @@ fn RoundCard(id: RoundId) -> impl IntoView {
                             td_string!(l, checkins.answered_count, answered = format::count(l, answered), total = format::count(l, total)).to_string()
                         }}
                     </p>
+                    // Links carry the page's own address: from a file, that is a
+                    // path on this computer, useless to anyone else.
+                    {(!browser::served_over_http()).then(|| view! {
+                        <p class="hint">{t!(i18n, checkins.file_links_warning)}</p>
+                    })}
                     <div class="table-wrap" tabindex="0">
                         <table class="round-people">
                             <caption class="visually-hidden">{t!(i18n, checkins.people_caption)}</caption>

@@ -133,6 +133,40 @@ fn MergeReview(
         }
     };
 
+    // What the merge would leave, as chosen so far: who ends up with more
+    // mentees than they take (allowed, but worth knowing before applying).
+    let overload_lines = Memo::new(move |_| {
+        let locale = i18n.get_locale();
+        state.workspace.with(|ours| {
+            theirs.with_value(|t| {
+                plan.with(|p| {
+                    choices.with(|c| {
+                        let Ok(merged) = merge::apply(ours, t, p, c) else {
+                            return Vec::new();
+                        };
+                        merge::new_overloads(ours, &merged)
+                            .into_iter()
+                            .map(|o| {
+                                let name = merged
+                                    .participant(&o.mentor)
+                                    .map(|p| p.name.clone())
+                                    .unwrap_or_default();
+                                td_string!(
+                                    locale,
+                                    merge.overload_line,
+                                    name = name,
+                                    mentees = format::count(locale, o.mentees),
+                                    capacity = format::count(locale, usize::from(o.capacity))
+                                )
+                                .to_string()
+                            })
+                            .collect::<Vec<String>>()
+                    })
+                })
+            })
+        })
+    });
+
     let problem_heading = Signal::derive(move || {
         let locale = i18n.get_locale();
         let count = problems.with(|p| p.as_ref().map_or(0, Vec::len));
@@ -197,6 +231,15 @@ fn MergeReview(
             <Show when=move || problems.with(Option::is_some)>
                 <ProblemList heading=problem_heading lines=problem_lines/>
             </Show>
+            {move || {
+                let lines = overload_lines.get();
+                (!lines.is_empty()).then(|| view! {
+                    <div class="warnings">
+                        <p>{t!(i18n, merge.overloads_heading)}</p>
+                        <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
             <div class="actions">
                 <Show when=move || !plan.with(MergePlan::is_identical)>
                     <button type="button" class="primary" on:click=apply>{t!(i18n, merge.apply)}</button>
