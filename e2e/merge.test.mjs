@@ -2,7 +2,10 @@
 // what differs and keeps our work, "Replace" swaps the whole program.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, stopAll, openContext, visit, stored, exportFile, checkA11y, eventually } from "./harness.mjs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, stopAll, openContext, visit, stored, exportFile, checkA11y, eventually, locales } from "./harness.mjs";
 
 after(stopAll);
 
@@ -115,6 +118,49 @@ test("merge: our rename and our new person survive; replace then takes the file 
       assert.equal(saved.demo, false);
       assert.deepEqual(names(saved), originalNames);
       assert.deepEqual(saved.document.participants, original.participants);
+    });
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test("merge: taking their pairs names the reverse mentor it would put over capacity", async () => {
+  const base = await startServer();
+  const s = await openContext();
+  const { page } = s;
+  try {
+    await visit(page, base, "#/data");
+    await page.getByRole("button", { name: locales.en.data.load_finished_demo }).click();
+    await page.getByRole("heading", { level: 1, name: "Impact" }).waitFor();
+    await page.getByRole("link", { name: "Data", exact: true }).click();
+    const file = await exportFile(page);
+
+    // Their copy moves one mentee to a reverse mentor who is already full.
+    const doc = JSON.parse(file.text);
+    const load = {};
+    for (const pair of doc.pairing.pairs) load[pair.mentor_id] = (load[pair.mentor_id] ?? 0) + 1;
+    const full = doc.participants.find((p) => p.role === "reverse_mentor" && load[p.id] === p.capacity);
+    assert.ok(full, "the finished demo has a reverse mentor at capacity");
+    doc.pairing.pairs.find((pair) => pair.mentor_id !== full.id).mentor_id = full.id;
+    const dir = mkdtempSync(join(tmpdir(), "inversa-merge-"));
+    writeFileSync(join(dir, "theirs.json"), JSON.stringify(doc));
+
+    await page.getByLabel("Import JSON").setInputFiles(join(dir, "theirs.json"));
+    await page.getByRole("button", { name: "Merge", exact: true }).click();
+    const warning = page.getByText(locales.en.merge.overloads_heading);
+    // Kept ours (the default), nobody is overloaded.
+    await page.getByRole("button", { name: locales.en.merge.apply }).waitFor();
+    assert.equal(await warning.count(), 0);
+    await page.getByRole("button", { name: locales.en.merge.take_all_theirs }).click();
+    await warning.waitFor();
+    const line = `${full.name}: ${load[full.id] + 1} mentees, takes ${full.capacity}.`;
+    await page.getByText(line).waitFor();
+    // Allowed all the same: applying keeps the pairs as chosen.
+    await page.getByRole("button", { name: locales.en.merge.apply }).click();
+    await eventually(async () => {
+      const pairs = JSON.parse(await stored(page)).document.pairing.pairs;
+      assert.equal(pairs.filter((p) => p.mentor_id === full.id).length, load[full.id] + 1);
     });
     s.assertClean();
   } finally {
