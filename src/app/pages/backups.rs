@@ -9,7 +9,7 @@ use crate::app::i18n::*;
 use crate::app::messages::problem_line;
 use crate::app::router::{Page, use_router};
 use crate::app::state::{SaveState, use_state};
-use crate::domain::Date;
+use crate::domain::{Date, Problem};
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
 use crate::io::{export_file_name, export_json};
 use leptos::prelude::*;
@@ -80,6 +80,21 @@ pub fn BackupsSection() -> impl IntoView {
         state.notify(text);
     };
 
+    // A copy damaged in storage (by hand, or by another program) is listed
+    // with its problems instead of restored or downloaded.
+    let show_unreadable = move |info: &SnapshotInfo, problems: &[Problem]| {
+        let locale = i18n.get_locale_untracked();
+        let lines = problems.iter().map(|p| problem_line(locale, p)).collect();
+        let heading = td_string!(
+            locale,
+            data.backup_unreadable,
+            time = format::instant(locale, &info.taken_at),
+            count = format::count(locale, problems.len())
+        )
+        .to_string();
+        unreadable.set(Some((heading, lines)));
+    };
+
     let restore = Callback::new(move |()| {
         let Some(info) = chosen.get_untracked() else {
             return;
@@ -93,17 +108,7 @@ pub fn BackupsSection() -> impl IntoView {
                 state.notify(td_string!(locale, data.restored, time = time).to_string());
                 router.go(Page::Overview);
             }
-            Err(problems) => {
-                let lines = problems.iter().map(|p| problem_line(locale, p)).collect();
-                let heading = td_string!(
-                    locale,
-                    data.backup_unreadable,
-                    time = time,
-                    count = format::count(locale, problems.len())
-                )
-                .to_string();
-                unreadable.set(Some((heading, lines)));
-            }
+            Err(problems) => show_unreadable(&info, &problems),
         }
     });
 
@@ -126,17 +131,7 @@ pub fn BackupsSection() -> impl IntoView {
                 };
                 state.notify(text);
             }
-            Err(problems) => {
-                let lines = problems.iter().map(|p| problem_line(locale, p)).collect();
-                let heading = td_string!(
-                    locale,
-                    data.backup_unreadable,
-                    time = format::instant(locale, &info.taken_at),
-                    count = format::count(locale, problems.len())
-                )
-                .to_string();
-                unreadable.set(Some((heading, lines)));
-            }
+            Err(problems) => show_unreadable(info, &problems),
         }
     };
 
