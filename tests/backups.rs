@@ -19,6 +19,7 @@ fn snap(id: u64, taken_ms: u64, bytes: usize) -> SnapshotInfo {
         reason: SnapshotReason::Automatic,
         bytes,
         revision: id * 10,
+        digest: format!("content-{id}"),
         summary: ProgramSummary::default(),
     }
 }
@@ -201,6 +202,25 @@ fn rotation_over_two_weeks_of_work_keeps_recent_copies_and_one_per_older_day() {
     for s in &kept[..7] {
         assert_eq!(s.taken_ms % DAY, 12 * HOUR + 30 * MINUTE);
     }
+}
+
+#[test]
+fn the_same_content_is_not_kept_twice_and_large_programs_get_no_copy() {
+    let existing = [snap(1, MONDAY, 10), snap(2, MONDAY + HOUR, 10)];
+    assert!(BackupPolicy::holds(&existing, "content-2"));
+    assert!(!BackupPolicy::holds(&existing, "content-3"));
+    assert!(!BackupPolicy::holds(
+        &[SnapshotInfo {
+            digest: String::new(),
+            ..snap(4, MONDAY, 1)
+        }],
+        ""
+    ));
+    let p = policy(12, 4, 1_000);
+    // budget(400) = 1000 - 500 = 500 ≥ 400; budget(450) = 1000 - 562 = 438 < 450.
+    assert!(p.fits(400));
+    assert!(!p.fits(450));
+    assert!(!policy(0, 0, 1_000).fits(1));
 }
 
 #[test]

@@ -27,8 +27,10 @@ const INDEX = new URL("index.html", SCOPE).href;
 const PREFIX = "inversa:" + SCOPE + ":";
 const CACHE = PREFIX + VERSION;
 
+// No skipWaiting(): a new version waits until no tab runs the old one, so
+// an open tab never asks the new worker for old files it has deleted.
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(precache());
 });
 
 self.addEventListener("activate", (event) => {
@@ -79,7 +81,9 @@ async function respond(request) {
   try {
     return await fetch(request);
   } catch (offline) {
-    const page = navigation ? await cache.match(INDEX) : undefined;
+    // Only the app's own address falls back to the app: another page of
+    // the site (inversa.html, say) must fail, not be answered with index.html.
+    const page = navigation && isAppPage(request.url) ? await cache.match(INDEX) : undefined;
     if (page) return page;
     throw offline;
   }

@@ -4,9 +4,11 @@
 
 use super::browser::{self, local_storage};
 use crate::domain::Workspace;
-use crate::domain::demo::{demo_workspace, finished_demo_workspace};
 use crate::domain::backups::{BackupPolicy, ProgramSummary, SnapshotInfo, SnapshotReason};
-use crate::io::backups::{BACKUP_INDEX_KEY, decode_index, encode_index, snapshot_id, snapshot_key};
+use crate::domain::demo::{demo_workspace, finished_demo_workspace};
+use crate::io::backups::{
+    BACKUP_INDEX_KEY, decode_index, digest, encode_index, snapshot_id, snapshot_key,
+};
 use crate::io::storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};
 
 /// Whether a program is worth a copy: not when it is empty, nor when it is
@@ -64,6 +66,7 @@ fn rebuild(storage: &web_sys::Storage) -> Vec<SnapshotInfo> {
                 reason: SnapshotReason::Automatic,
                 bytes: text.len(),
                 revision: stored.revision,
+                digest: digest(&stored.workspace, stored.demo),
                 summary: ProgramSummary::of(&stored.workspace, stored.demo),
             })
         })
@@ -94,7 +97,7 @@ pub enum NotKept {
 
 /// Keeps a copy of `workspace`, dropping older copies as the policy says.
 /// `program_bytes` is the saved program's size, which backups must leave
-/// room for.
+/// room for. A program already kept as it is gives that copy back.
 pub fn take(
     reason: SnapshotReason,
     workspace: &Workspace,
@@ -102,6 +105,10 @@ pub fn take(
     revision: u64,
     program_bytes: usize,
 ) -> Result<SnapshotInfo, NotKept> {
+    let fingerprint = digest(workspace, demo);
+    if let Some(kept) = list().into_iter().find(|s| s.digest == fingerprint) {
+        return Ok(kept);
+    }
     let saved_at = browser::now_iso();
     let text = encode_stored(&Stored {
         workspace: workspace.clone(),
@@ -109,8 +116,23 @@ pub fn take(
         revision,
         saved_at: saved_at.clone(),
     });
-    let summary = ProgramSummary::of(workspace, demo);
-    keep(reason, &text, saved_at, revision, summary, program_bytes)
+    let copy = Copy {
+        reason,
+        taken_at: saved_at,
+        revision,
+        digest: fingerprint,
+        summary: ProgramSummary::of(workspace, demo),
+    };
+    keep(copy, &text, program_bytes)
+}
+
+/// A copy about to be kept, before it has an id.
+struct Copy {
+    reason: SnapshotReason,
+    taken_at: String,
+    revision: u64,
+    digest: String,
+    summary: ProgramSummary,
 }
 
 /// Keeps the saved program as it is now, if an automatic copy is due:
@@ -123,30 +145,30 @@ pub fn take_automatic_if_due(stored_revision: u64) -> Option<SnapshotInfo> {
     }
     let storage = local_storage()?;
     let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    // Checked before reading it: a program too large for a copy would
+    // otherwise be decoded on every save for nothing.
+    if !policy().fits(text.len()) {
+        return None;
+    }
     let stored = decode_stored(&text).ok()?;
     if !worth_keeping(&stored.workspace, stored.demo) {
         return None;
     }
-    let summary = ProgramSummary::of(&stored.workspace, stored.demo);
-    keep(
-        SnapshotReason::Automatic,
-        &text,
-        browser::now_iso(),
-        stored.revision,
-        summary,
-        text.len(),
-    )
-    .ok()
+    let fingerprint = digest(&stored.workspace, stored.demo);
+    if BackupPolicy::holds(&existing, &fingerprint) {
+        return None;
+    }
+    let copy = Copy {
+        reason: SnapshotReason::Automatic,
+        taken_at: browser::now_iso(),
+        revision: stored.revision,
+        digest: fingerprint,
+        summary: ProgramSummary::of(&stored.workspace, stored.demo),
+    };
+    keep(copy, &text, text.len()).ok()
 }
 
-fn keep(
-    reason: SnapshotReason,
-    text: &str,
-    taken_at: String,
-    revision: u64,
-    summary: ProgramSummary,
-    program_bytes: usize,
-) -> Result<SnapshotInfo, NotKept> {
+fn keep(copy: Copy, text: &str, program_bytes: usize) -> Result<SnapshotInfo, NotKept> {
     let storage = local_storage().ok_or(NotKept::Unavailable)?;
     let mut existing = list();
     let dropped = policy()
@@ -155,12 +177,13 @@ fn keep(
     existing.retain(|s| !dropped.contains(&s.id));
     let info = SnapshotInfo {
         id: crate::domain::backups::next_id(&existing),
-        taken_at,
+        taken_at: copy.taken_at,
         taken_ms: now_ms(),
-        reason,
+        reason: copy.reason,
         bytes: text.len(),
-        revision,
-        summary,
+        revision: copy.revision,
+        digest: copy.digest,
+        summary: copy.summary,
     };
     // The index first loses the dropped copies, then the copy is written,
     // then the index names it: a failure part-way leaves no index entry

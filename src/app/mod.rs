@@ -81,7 +81,8 @@ fn Root() -> impl IntoView {
         <shell::Header/>
         <shell::Banners/>
         <main id="main" tabindex="-1">
-            {move || match router.page.get() {
+            // Built again after an undo or redo (see `AppState::jumps`).
+            {move || { state.jumps.track(); match router.page.get() {
                 Page::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
                 Page::Participants => view! { <pages::participants::ParticipantsPage/> }.into_any(),
                 Page::Program => view! { <pages::program::ProgramPage/> }.into_any(),
@@ -90,7 +91,7 @@ fn Root() -> impl IntoView {
                 Page::Impact => view! { <pages::impact::ImpactPage/> }.into_any(),
                 Page::Guides => view! { <pages::guides::GuidesPage/> }.into_any(),
                 Page::Data => view! { <pages::data::DataPage/> }.into_any(),
-            }}
+            }}}
         </main>
         <shell::Footer/>
         <shell::NoticeRegion/>

@@ -110,6 +110,9 @@ pub fn save(stored: &Stored) -> Result<Written, SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     let text = encode_stored(stored);
     let mut backups_dropped = 0;
+    // Bounded by the copies there were: if dropping one cannot be written
+    // down, the loop still ends.
+    let mut may_drop = backups::list().len();
     loop {
         match storage.set_item(STORAGE_KEY, &text) {
             Ok(()) => {
@@ -128,9 +131,10 @@ pub fn save(stored: &Stored) -> Result<Written, SaveError> {
                 if name != "QuotaExceededError" && name != "NS_ERROR_DOM_QUOTA_REACHED" {
                     return Err(SaveError::Unavailable);
                 }
-                if !backups::drop_oldest() {
+                if may_drop == 0 || !backups::drop_oldest() {
                     return Err(SaveError::Full);
                 }
+                may_drop -= 1;
                 backups_dropped += 1;
             }
         }

@@ -115,12 +115,14 @@ fn HistoryControls() -> impl IntoView {
     on_cleanup(move || keys.remove());
     view! {
         <div class="history-controls" role="group" aria-label=move || t_string!(i18n, shell.history).to_string()>
+            // aria-disabled, not disabled: a button that turns disabled under
+            // the keyboard focus drops it to the page's top.
             <button type="button" class="header-button" aria-keyshortcuts="Control+Z"
-                disabled=move || state.history_depth.get().0 == 0 on:click=move |_| undo()>
+                aria-disabled=move || (state.history_depth.get().0 == 0).then_some("true") on:click=move |_| undo()>
                 <span aria-hidden="true">"↶ "</span>{t!(i18n, shell.undo)}
             </button>
             <button type="button" class="header-button" aria-keyshortcuts="Control+Y"
-                disabled=move || state.history_depth.get().1 == 0 on:click=move |_| redo()>
+                aria-disabled=move || (state.history_depth.get().1 == 0).then_some("true") on:click=move |_| redo()>
                 <span aria-hidden="true">"↷ "</span>{t!(i18n, shell.redo)}
             </button>
         </div>

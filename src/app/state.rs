@@ -63,6 +63,9 @@ pub struct AppState {
     pub backups_dropped: RwSignal<usize>,
     /// Steps that can be undone and redone, for the buttons.
     pub history_depth: RwSignal<(usize, usize)>,
+    /// Counts undos and redos: the page is built again after each, so no
+    /// form keeps a draft of the state that was left (and saves it back).
+    pub jumps: RwSignal<u64>,
     history: StoredValue<History<(Workspace, bool)>>,
     /// Size of the last save, the measure of one history step or copy.
     saved_bytes: StoredValue<usize>,
@@ -129,6 +132,7 @@ impl AppState {
             backups: RwSignal::new(backups::list()),
             backups_dropped: RwSignal::new(0),
             history_depth: RwSignal::new((0, 0)),
+            jumps: RwSignal::new(0),
             history: StoredValue::new(History::default()),
             saved_bytes: StoredValue::new(saved_bytes),
             revision: RwSignal::new(revision),
@@ -303,6 +307,7 @@ impl AppState {
         self.demo.set(demo);
         // A proposal made for another state of the program would mislead.
         self.pairing_run.set(None);
+        self.jumps.update(|n| *n += 1);
         true
     }
 

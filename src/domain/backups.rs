@@ -68,8 +68,11 @@ pub struct SnapshotInfo {
     pub reason: SnapshotReason,
     /// Length of the stored text.
     pub bytes: usize,
-    /// The saved revision it copies (0 when it copies unsaved work).
+    /// The saved revision it copies (0 when none was saved yet).
     pub revision: u64,
+    /// A fingerprint of the content (see `io::backups::digest`), so the same
+    /// program is never kept twice; empty for copies listed before it existed.
+    pub digest: String,
     pub summary: ProgramSummary,
 }
 
@@ -153,11 +156,28 @@ impl BackupPolicy {
         if revision > 0 && existing.iter().any(|s| s.revision == revision) {
             return false;
         }
-        match existing.iter().map(|s| s.taken_ms).max() {
+        // Copies dated after `now` (the clock was set back) are ignored, or
+        // every save would look due until the clock caught up.
+        match existing
+            .iter()
+            .map(|s| s.taken_ms)
+            .filter(|&t| t <= now_ms)
+            .max()
+        {
             None => true,
-            // A clock set back is treated as "due": better one copy too many.
-            Some(newest) => now_ms < newest || now_ms - newest >= self.interval_ms,
+            Some(newest) => now_ms - newest >= self.interval_ms,
         }
+    }
+
+    /// Whether a copy with this content is kept already (restoring one copy
+    /// after another must not push the older ones out with duplicates).
+    pub fn holds(existing: &[SnapshotInfo], digest: &str) -> bool {
+        !digest.is_empty() && existing.iter().any(|s| s.digest == digest)
+    }
+
+    /// Whether a copy of a program this large fits next to it at all.
+    pub fn fits(&self, program_bytes: usize) -> bool {
+        self.max_snapshots > 0 && program_bytes <= self.budget(program_bytes)
     }
 
     /// Which copies to drop so that one of `new_bytes` fits, given the

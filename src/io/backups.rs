@@ -13,6 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::format_v1::FileV1;
+use crate::domain::Workspace;
 use crate::domain::backups::{ProgramSummary, SnapshotInfo, SnapshotReason};
 
 pub const BACKUP_INDEX_KEY: &str = "inversa.backups.v1";
@@ -45,6 +47,8 @@ struct Entry {
     #[serde(default)]
     revision: u64,
     #[serde(default)]
+    digest: String,
+    #[serde(default)]
     program: String,
     #[serde(default)]
     demo: bool,
@@ -64,6 +68,18 @@ struct Entry {
     answers: usize,
 }
 
+/// A fingerprint of a program's content (SHA-256 of its file form, without
+/// the export time), to tell whether a copy of it is kept already.
+pub fn digest(workspace: &Workspace, demo: bool) -> String {
+    use sha2::{Digest, Sha256};
+    let file = serde_json::to_vec(&FileV1::from_domain(workspace, ""))
+        .expect("plain data always serializes");
+    let mut hash = Sha256::new();
+    hash.update(&file);
+    hash.update([u8::from(demo)]);
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub fn encode_index(snapshots: &[SnapshotInfo]) -> String {
     let file = IndexFile {
         backups: INDEX_SCHEMA,
@@ -76,6 +92,7 @@ pub fn encode_index(snapshots: &[SnapshotInfo]) -> String {
                 reason: s.reason.code().to_string(),
                 bytes: s.bytes,
                 revision: s.revision,
+                digest: s.digest.clone(),
                 program: s.summary.program_name.clone(),
                 demo: s.summary.demo,
                 participants: s.summary.participants,
@@ -92,8 +109,9 @@ pub fn encode_index(snapshots: &[SnapshotInfo]) -> String {
 }
 
 /// Reads the index. `None` when it is not an index this version can read
-/// (the caller then rebuilds it from the copies themselves); entries with an
-/// unknown reason are dropped rather than failing the whole list.
+/// (the caller then rebuilds it from the copies themselves). An entry with a
+/// reason this version does not know is listed as automatic: dropping it
+/// would leave its copy in storage, unlisted and never rotated out.
 pub fn decode_index(text: &str) -> Option<Vec<SnapshotInfo>> {
     let file: IndexFile = serde_json::from_str(text).ok()?;
     if file.backups != INDEX_SCHEMA {
@@ -104,26 +122,25 @@ pub fn decode_index(text: &str) -> Option<Vec<SnapshotInfo>> {
         file.snapshots
             .into_iter()
             .filter(|e| seen.insert(e.id))
-            .filter_map(|e| {
-                Some(SnapshotInfo {
-                    id: e.id,
-                    taken_at: e.taken_at,
-                    taken_ms: e.taken_ms,
-                    reason: SnapshotReason::from_code(&e.reason)?,
-                    bytes: e.bytes,
-                    revision: e.revision,
-                    summary: ProgramSummary {
-                        program_name: e.program,
-                        demo: e.demo,
-                        participants: e.participants,
-                        pairs: e.pairs,
-                        circles: e.circles,
-                        sessions: e.sessions,
-                        objectives: e.objectives,
-                        checkin_rounds: e.rounds,
-                        answers: e.answers,
-                    },
-                })
+            .map(|e| SnapshotInfo {
+                id: e.id,
+                taken_at: e.taken_at,
+                taken_ms: e.taken_ms,
+                reason: SnapshotReason::from_code(&e.reason).unwrap_or(SnapshotReason::Automatic),
+                bytes: e.bytes,
+                revision: e.revision,
+                digest: e.digest,
+                summary: ProgramSummary {
+                    program_name: e.program,
+                    demo: e.demo,
+                    participants: e.participants,
+                    pairs: e.pairs,
+                    circles: e.circles,
+                    sessions: e.sessions,
+                    objectives: e.objectives,
+                    checkin_rounds: e.rounds,
+                    answers: e.answers,
+                },
             })
             .collect(),
     )
@@ -132,6 +149,17 @@ pub fn decode_index(text: &str) -> Option<Vec<SnapshotInfo>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digest_tells_content_apart_not_time() {
+        let demo = crate::domain::demo::demo_workspace();
+        let mut renamed = demo.clone();
+        renamed.program.name.push('!');
+        assert_eq!(digest(&demo, true), digest(&demo.clone(), true));
+        assert_eq!(digest(&demo, true).len(), 64);
+        assert_ne!(digest(&demo, true), digest(&renamed, true));
+        assert_ne!(digest(&demo, true), digest(&demo, false));
+    }
 
     #[test]
     fn keys_round_trip() {
@@ -150,6 +178,7 @@ mod tests {
             reason: SnapshotReason::BeforeImport,
             bytes: 18_234,
             revision: 41,
+            digest: "ab12".into(),
             summary: ProgramSummary {
                 program_name: "Pilot".into(),
                 demo: false,
@@ -164,9 +193,15 @@ mod tests {
         };
         let text = encode_index(std::slice::from_ref(&info));
         assert_eq!(decode_index(&text), Some(vec![info.clone()]));
-        // An unknown reason drops that entry only; duplicates keep the first.
+        // An unknown reason reads as automatic; duplicates keep the first.
         let odd = text.replace("before-import", "someday");
-        assert_eq!(decode_index(&odd), Some(vec![]));
+        assert_eq!(
+            decode_index(&odd),
+            Some(vec![SnapshotInfo {
+                reason: SnapshotReason::Automatic,
+                ..info.clone()
+            }])
+        );
         let twice = text.replace("\"snapshots\":[", "\"snapshots\":[{\"id\":3,\"taken_at\":\"x\",\"taken_ms\":1,\"reason\":\"manual\",\"bytes\":1},");
         assert_eq!(
             decode_index(&twice).unwrap()[0].reason,

@@ -8,7 +8,7 @@ use crate::app::format;
 use crate::app::i18n::*;
 use crate::app::messages::problem_line;
 use crate::app::router::{Page, use_router};
-use crate::app::state::{SaveState, use_state};
+use crate::app::state::use_state;
 use crate::domain::{Date, Problem};
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
 use crate::io::{export_file_name, export_json};
@@ -140,14 +140,19 @@ pub fn BackupsSection() -> impl IntoView {
         chosen
             .get()
             .map(|info| {
-                td_string!(
+                let what = td_string!(
                     locale,
                     data.restore_text,
                     time = format::instant(locale, &info.taken_at),
                     program = program_name(&info),
                     summary = summary_line(locale, &info)
-                )
-                .to_string()
+                );
+                let backup = if super::data::copy_fits(state) {
+                    td_string!(locale, data.restore_backup_kept)
+                } else {
+                    td_string!(locale, data.restore_no_backup)
+                };
+                format!("{what} {backup}")
             })
             .unwrap_or_default()
     });
@@ -162,10 +167,7 @@ pub fn BackupsSection() -> impl IntoView {
     });
 
     // No copy fits next to a program this large (see BackupPolicy::budget).
-    let too_large = move || match state.save.get() {
-        SaveState::Saved { bytes, .. } => backups::policy().budget(bytes) < bytes,
-        _ => false,
-    };
+    let too_large = move || !super::data::copy_fits(state);
 
     view! {
         <section class="card" aria-labelledby="backups-heading">
@@ -185,7 +187,7 @@ pub fn BackupsSection() -> impl IntoView {
                 <ul class="backup-list" aria-label=move || t_string!(i18n, data.backups_list).to_string()>
                     <For
                         each=move || state.backups.get()
-                        key=|info| info.id
+                        key=|info| (info.id, info.taken_ms)
                         children=move |info| {
                             let when_id = format!("backup-{}-when", info.id);
                             let for_restore = info.clone();

@@ -151,7 +151,7 @@ pub fn DataPage() -> impl IntoView {
     });
     let delete_message = Signal::derive(move || {
         let locale = i18n.get_locale();
-        state.workspace.with(|ws| {
+        let what = state.workspace.with(|ws| {
             td_string!(
                 locale,
                 data.delete_confirm_text,
@@ -167,7 +167,13 @@ pub fn DataPage() -> impl IntoView {
                 answers = format::count(locale, ws.sessions.responses.len())
             )
             .to_string()
-        })
+        });
+        let backup = if copy_fits(state) {
+            td_string!(locale, data.delete_backup_kept)
+        } else {
+            td_string!(locale, data.delete_no_backup)
+        };
+        format!("{what} {backup}")
     });
     let replace_message = Signal::derive(move || {
         let locale = i18n.get_locale();
@@ -333,6 +339,16 @@ pub fn ImportProblems(file_name: String, problems: Vec<Problem>) -> impl IntoVie
         .to_string()
     });
     view! { <ProblemList heading=heading lines=lines/> }
+}
+
+/// Whether a copy of the program as last saved would fit next to it (an
+/// unsaved program's size is unknown: it is small).
+pub fn copy_fits(state: AppState) -> bool {
+    let bytes = match state.save.get() {
+        SaveState::Saved { bytes, .. } => bytes,
+        _ => 0,
+    };
+    crate::app::backups::policy().fits(bytes)
 }
 
 fn has_content(ws: &Workspace) -> bool {
