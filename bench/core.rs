@@ -189,4 +189,29 @@ fn main() {
         "export_json of the same program",
         records,
     );
+
+    // What every edit costs for undo: the state before is cloned, and
+    // compared with the state after to skip edits that changed nothing.
+    let mut history = inversa::domain::history::History::default();
+    let undo_step = median(7, || {
+        let before = black_box(&program).clone();
+        let changed = black_box(&before) != black_box(&program);
+        history.record(before, if changed { 0 } else { 1 });
+    });
+    report(
+        "undo step (clone + compare)",
+        undo_step,
+        "export_json of the same program",
+        records,
+    );
+    // What a backup costs on top of the save: the content fingerprint.
+    let digest = median(7, || {
+        black_box(inversa::io::backups::digest(black_box(&program), false));
+    });
+    report(
+        "backup fingerprint (SHA-256)",
+        digest,
+        "export_json of the same program",
+        records,
+    );
 }
