@@ -23,7 +23,7 @@ const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => St
 const notice = (page, text) => page.getByRole("status").filter({ hasText: text });
 
 /** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF), independent of the app. */
-function parseCsv(text) {
+function parseCsv(text, delimiter = ",") {
   const rows = [];
   let row = [], cell = "", quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -33,7 +33,7 @@ function parseCsv(text) {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === delimiter) { row.push(cell); cell = ""; }
     else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
     else cell += c;
   }
@@ -41,7 +41,7 @@ function parseCsv(text) {
   return rows;
 }
 
-async function exportCsv(page, tableLabel) {
+async function exportCsv(page, tableLabel, delimiter = ",") {
   await page.getByLabel(en.impact.csv_table).selectOption({ label: tableLabel });
   const [file] = await Promise.all([
     page.waitForEvent("download"),
@@ -52,7 +52,7 @@ async function exportCsv(page, tableLabel) {
   await file.saveAs(path);
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${tableLabel}: UTF-8 byte-order mark`);
-  return { name: file.suggestedFilename(), rows: parseCsv(bytes.subarray(3).toString("utf8")) };
+  return { name: file.suggestedFilename(), rows: parseCsv(bytes.subarray(3).toString("utf8"), delimiter) };
 }
 
 async function openFinishedDemo(page, base) {
@@ -158,6 +158,16 @@ test("impact: four levels with charts, printed report and certificates, CSV file
     assert.deepEqual(results[0].slice(0, 3), ["Scope", "Level", "Measure"]);
     const invited = results.find((r) => r[0] === "Whole program" && r[2] === "funnel_invited");
     assert.equal(invited[4], String(people));
+    // For an Excel that uses the decimal comma: semicolons, and 4,2 rather than 4.2.
+    assert.equal(await page.getByLabel(en.impact.csv_separator).inputValue(), "comma", "English: commas");
+    await page.getByLabel(en.impact.csv_separator).selectOption({ label: en.impact.csv_semicolon });
+    const semicolons = (await exportCsv(page, en.impact.csv_results, ";")).rows;
+    assert.deepEqual(semicolons.length, results.length);
+    assert.deepEqual(semicolons[0], results[0]);
+    const decimals = results.flatMap((row, i) => row.map((cell, j) => [cell, semicolons[i][j]]))
+      .filter(([cell]) => /^-?\d+\.\d+$/.test(cell));
+    assert.ok(decimals.length > 0, "the results have decimals");
+    for (const [cell, semi] of decimals) assert.equal(semi, cell.replace(".", ","));
 
     await checkA11y(page, "Impact page (finished demo)");
     await page.setViewportSize({ width: 360, height: 800 });

@@ -404,3 +404,95 @@ fn results_carry_the_impact_figures_and_withhold_small_groups() {
         "the demo has small groups"
     );
 }
+
+/// Header and rows of a semicolon file.
+fn read_semicolons(file: &str) -> Vec<Vec<String>> {
+    let body = file.strip_prefix(BOM).expect("a byte-order mark");
+    assert_crlf_outside_quotes(body);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(b';')
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| {
+            r.expect("a well-formed record")
+                .iter()
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
+/// Excel where the comma is the decimal mark opens `;` files with `7,5`:
+/// the same cells as the comma file, decimals written with a comma and
+/// nothing else changed.
+#[test]
+fn semicolon_files_hold_the_same_cells_with_decimal_commas() {
+    use inversa::io::csv_export::{Separator, export_with};
+    let mut finished = finished_demo_workspace();
+    // Text that only looks numeric stays text; a cell with a semicolon is quoted.
+    let notes = ["3.5", "v1.2", "1.2.3", ".5", "5.", "a;b", "-2.25"];
+    for (session, note) in finished.sessions.sessions.iter_mut().zip(notes) {
+        session.notes = note.into();
+    }
+    let mut converted = 0;
+    for table in Table::ALL {
+        let comma = export(&finished, table, Lang::Es, Headers::Localized, today());
+        let semi = export_with(
+            &finished,
+            table,
+            Lang::Es,
+            Headers::Localized,
+            Separator::Semicolon,
+            today(),
+        );
+        let (header, rows) = read(&comma);
+        let semi_rows = read_semicolons(&semi);
+        assert_eq!(semi_rows[0], header, "{table:?}");
+        assert_eq!(semi_rows.len(), rows.len() + 1, "{table:?}");
+        for (row, semi_row) in rows.iter().zip(&semi_rows[1..]) {
+            for (cell, semi_cell) in row.iter().zip(semi_row) {
+                let plain_decimal = {
+                    let digits = cell.strip_prefix('-').unwrap_or(cell);
+                    matches!(digits.split_once('.'), Some((w, f)) if !w.is_empty() && !f.is_empty()
+                        && w.chars().all(|c| c.is_ascii_digit()) && f.chars().all(|c| c.is_ascii_digit()))
+                };
+                if plain_decimal {
+                    assert_eq!(semi_cell, &cell.replace('.', ","), "{table:?}");
+                    converted += 1;
+                } else {
+                    assert_eq!(semi_cell, cell, "{table:?}");
+                }
+            }
+        }
+        // The comma choice is the RFC 4180 file itself.
+        assert_eq!(
+            export_with(
+                &finished,
+                table,
+                Lang::Es,
+                Headers::Localized,
+                Separator::Comma,
+                today()
+            ),
+            comma
+        );
+    }
+    assert!(
+        converted > 10,
+        "decimals were found and converted ({converted})"
+    );
+    let sessions = export_with(
+        &finished,
+        Table::Sessions,
+        Lang::Es,
+        Headers::Keys,
+        Separator::Semicolon,
+        today(),
+    );
+    for expected in ["3,5", "v1.2", "1.2.3", ".5", "5.", "\"a;b\"", "-2,25"] {
+        assert!(sessions.contains(expected), "{expected}");
+    }
+    assert_eq!(Separator::for_lang(Lang::En), Separator::Comma);
+    assert_eq!(Separator::for_lang(Lang::It), Separator::Semicolon);
+}

@@ -110,6 +110,86 @@ pub fn export(ws: &Workspace, table: Table, lang: Lang, headers: Headers, today:
     }
 }
 
+/// How cells are separated and decimals written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    /// RFC 4180: commas between cells, a dot in decimals. What Excel in
+    /// English, Google Sheets, LibreOffice and scripts expect.
+    Comma,
+    /// Semicolons between cells, a comma in decimals (`7,5`): what Excel
+    /// opens by double-click where the comma is the decimal mark (Spain,
+    /// Italy, France, Germany…). Dates stay ISO, which Excel reads anyway.
+    Semicolon,
+}
+
+impl Separator {
+    /// The usual choice for a language's Excel.
+    pub fn for_lang(lang: Lang) -> Separator {
+        match lang {
+            Lang::En => Separator::Comma,
+            Lang::Es | Lang::It => Separator::Semicolon,
+        }
+    }
+}
+
+/// [`export`] with the chosen separator.
+pub fn export_with(
+    ws: &Workspace,
+    table: Table,
+    lang: Lang,
+    headers: Headers,
+    separator: Separator,
+    today: Date,
+) -> String {
+    let file = export(ws, table, lang, headers, today);
+    match separator {
+        Separator::Comma => file,
+        Separator::Semicolon => to_semicolons(&file),
+    }
+}
+
+/// Rewrites a comma file with semicolons and decimal commas. Only a cell
+/// that is a plain decimal number (`-7.25`) changes; quoting is redone by
+/// the writer, so a cell holding a semicolon is quoted as it must be.
+fn to_semicolons(file: &str) -> String {
+    let body = file.strip_prefix(BOM).unwrap_or(file);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.expect("our own file reads back");
+        out.write_record(record.iter().map(|cell| decimal_comma(cell).into_owned()))
+            .expect("writing to memory cannot fail");
+    }
+    let bytes = out.into_inner().expect("writing to memory cannot fail");
+    let mut text = String::with_capacity(bytes.len() + BOM.len_utf8());
+    text.push(BOM);
+    text.push_str(&String::from_utf8(bytes).expect("cells are text, so the file is UTF-8"));
+    text
+}
+
+/// `7.5` → `7,5`; anything but a plain decimal number is left alone.
+fn decimal_comma(cell: &str) -> Cow<'_, str> {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let plain_decimal = digits.split_once('.').is_some_and(|(whole, fraction)| {
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    });
+    if plain_decimal {
+        Cow::Owned(cell.replacen('.', ",", 1))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 /// `inversa-<program-slug>-<table>-<YYYY-MM-DD>.csv`.
 pub fn csv_file_name(program_name: &str, table: Table, today: Date) -> String {
     format!(

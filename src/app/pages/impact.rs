@@ -25,7 +25,7 @@ use crate::domain::impact::{
 };
 use crate::domain::text::search_key;
 use crate::domain::{Date, ParticipantId};
-use crate::io::csv_export::{self, CSV_MIME, Headers, Table, csv_file_name};
+use crate::io::csv_export::{self, CSV_MIME, Headers, Separator, Table, csv_file_name};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -195,7 +195,22 @@ fn Toolbar() -> impl IntoView {
     let ui = use_impact_ui();
     let scope_id = unique_id("impact-scope");
     let table_id = unique_id("csv-table");
+    let separator_id = unique_id("csv-separator");
     let table = RwSignal::new(Table::Participants);
+    // Follows the language (what its Excel opens) until the user picks one.
+    let picked_separator = RwSignal::new(None::<Separator>);
+    let separator = move || {
+        picked_separator
+            .get()
+            .unwrap_or_else(|| Separator::for_lang(domain_lang(i18n.get_locale())))
+    };
+    let on_separator = move |ev: leptos::ev::Event| {
+        picked_separator.set(Some(if event_target_value(&ev) == "semicolon" {
+            Separator::Semicolon
+        } else {
+            Separator::Comma
+        }));
+    };
     let figures = use_figures();
     let departments = figures.departments;
     let on_scope = move |ev: leptos::ev::Event| {
@@ -215,10 +230,18 @@ fn Toolbar() -> impl IntoView {
     let export = move |_| {
         let l = i18n.get_locale_untracked();
         let chosen = table.get_untracked();
+        let cells = untrack(separator);
         let (name, text) = state.workspace.with_untracked(|ws| {
             (
                 csv_file_name(&ws.program.name, chosen, ui.today),
-                csv_export::export(ws, chosen, domain_lang(l), Headers::Localized, ui.today),
+                csv_export::export_with(
+                    ws,
+                    chosen,
+                    domain_lang(l),
+                    Headers::Localized,
+                    cells,
+                    ui.today,
+                ),
             )
         });
         match browser::download(&name, CSV_MIME, &text) {
@@ -274,6 +297,13 @@ fn Toolbar() -> impl IntoView {
                                 {move || table_label(i18n.get_locale(), t)}
                             </option>
                         }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=separator_id.clone()>{t!(i18n, impact.csv_separator)}</label>
+                    <select id=separator_id.clone() on:change=on_separator>
+                        <option value="comma" selected=move || separator() == Separator::Comma>{t!(i18n, impact.csv_comma)}</option>
+                        <option value="semicolon" selected=move || separator() == Separator::Semicolon>{t!(i18n, impact.csv_semicolon)}</option>
                     </select>
                 </div>
                 <button type="button" class="secondary" on:click=export>{t!(i18n, impact.export_csv)}</button>
