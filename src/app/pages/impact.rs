@@ -308,7 +308,7 @@ fn Toolbar() -> impl IntoView {
                 </div>
                 <button type="button" class="secondary" on:click=export>{t!(i18n, impact.export_csv)}</button>
             </div>
-            <p class="hint">{t!(i18n, impact.print_hint)}" "{t!(i18n, impact.csv_hint)}</p>
+            <p class="hint">{t!(i18n, impact.print_hint)}" "{t!(i18n, impact.csv_hint)}" "{t!(i18n, impact.csv_separator_hint)}</p>
         </div>
     }
 }
