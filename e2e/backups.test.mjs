@@ -124,6 +124,8 @@ test("delete all tells what goes, keeps a copy, and Restore brings it back", asy
 
     // Undo right after brings everything back, redo deletes again.
     await page.getByRole("button", { name: en.shell.undo, exact: true }).click();
+    // The notice says what came back, in counts.
+    await page.getByRole("status").filter({ hasText: `participants 0 → ${before.participants.length}` }).waitFor();
     await eventually(async () => assert.equal(await savedName(page), "Our pilot"));
     await page.getByRole("button", { name: en.shell.redo, exact: true }).click();
     await eventually(async () => assert.equal(JSON.parse(await stored(page)).document.participants.length, 0));

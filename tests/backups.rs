@@ -2,7 +2,8 @@
 //! room for a new one.
 
 use inversa::domain::backups::{
-    BackupPolicy, ProgramSummary, SnapshotInfo, SnapshotReason, evict_order, next_id,
+    BackupPolicy, CountChange, Counted, ProgramSummary, SnapshotInfo, SnapshotReason, evict_order,
+    next_id,
 };
 
 const MINUTE: u64 = 60 * 1000;
@@ -244,4 +245,45 @@ fn summary_counts_what_a_coordinator_recognises() {
     assert_eq!(s.sessions, demo.sessions.sessions.len());
     assert!(s.demo && !s.is_empty());
     assert!(ProgramSummary::of(&Default::default(), false).is_empty());
+}
+
+#[test]
+fn changes_between_two_states_are_told_in_counts() {
+    let finished = inversa::domain::demo::finished_demo_workspace();
+    let before = ProgramSummary::of(&finished, false);
+    let mut edited = finished.clone();
+    edited.participants.pop();
+    edited.pairing.pairs.truncate(3);
+    edited.program.name = "Renamed".into();
+    let after = ProgramSummary::of(&edited, false);
+    assert_eq!(
+        before.changes_to(&after),
+        vec![
+            CountChange {
+                what: Counted::Participants,
+                from: 24,
+                to: 23
+            },
+            CountChange {
+                what: Counted::Pairs,
+                from: 11,
+                to: 3
+            },
+        ]
+    );
+    assert_eq!(
+        after.changes_to(&before)[0],
+        CountChange {
+            what: Counted::Participants,
+            from: 23,
+            to: 24
+        }
+    );
+    // A renamed program or an edited note changes no count.
+    let mut renamed = finished.clone();
+    renamed.program.name = "Other".into();
+    assert_eq!(
+        before.changes_to(&ProgramSummary::of(&renamed, false)),
+        vec![]
+    );
 }

@@ -5,9 +5,9 @@ use super::components::ConfirmDialog;
 use super::i18n::*;
 use super::lang;
 use super::router::{Page, use_router};
-use super::state::{SaveState, use_state};
+use super::state::{AppState, SaveState, use_state};
 use super::{browser, messages, pages};
-use crate::domain::backups::SnapshotReason;
+use crate::domain::backups::{CountChange, Counted, ProgramSummary, SnapshotReason};
 use crate::domain::{Program, Workspace};
 use leptos::prelude::*;
 
@@ -90,16 +90,33 @@ pub fn Header() -> impl IntoView {
 fn HistoryControls() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let undo = move || {
-        if state.undo() {
-            state.notify(t_string!(i18n, shell.undone).to_string());
+    // Says what moved, in counts, since the change may be on another page.
+    let step = move |go: fn(&AppState) -> bool, redone: bool| {
+        let summary = || state.workspace.with_untracked(|ws| ProgramSummary::of(ws, false));
+        let before = summary();
+        if !go(&state) {
+            return;
         }
+        let locale = i18n.get_locale_untracked();
+        let changes: Vec<String> = before
+            .changes_to(&summary())
+            .into_iter()
+            .map(|c| count_change(locale, c))
+            .collect();
+        let text = match (changes.is_empty(), redone) {
+            (true, false) => td_string!(locale, shell.undone).to_string(),
+            (true, true) => td_string!(locale, shell.redone).to_string(),
+            (false, false) => {
+                td_string!(locale, shell.undone_with, changes = changes.join(", ")).to_string()
+            }
+            (false, true) => {
+                td_string!(locale, shell.redone_with, changes = changes.join(", ")).to_string()
+            }
+        };
+        state.notify(text);
     };
-    let redo = move || {
-        if state.redo() {
-            state.notify(t_string!(i18n, shell.redone).to_string());
-        }
-    };
+    let undo = move || step(AppState::undo, false);
+    let redo = move || step(AppState::redo, true);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || browser::typing_or_in_dialog(&ev) {
             return;
@@ -127,6 +144,23 @@ fn HistoryControls() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+fn count_change(locale: Locale, change: CountChange) -> String {
+    let (from, to) = (
+        super::format::count(locale, change.from),
+        super::format::count(locale, change.to),
+    );
+    match change.what {
+        Counted::Participants => td_string!(locale, shell.count_change.participants, from = from, to = to),
+        Counted::Objectives => td_string!(locale, shell.count_change.objectives, from = from, to = to),
+        Counted::Pairs => td_string!(locale, shell.count_change.pairs, from = from, to = to),
+        Counted::Circles => td_string!(locale, shell.count_change.circles, from = from, to = to),
+        Counted::Sessions => td_string!(locale, shell.count_change.sessions, from = from, to = to),
+        Counted::CheckinRounds => td_string!(locale, shell.count_change.rounds, from = from, to = to),
+        Counted::Answers => td_string!(locale, shell.count_change.answers, from = from, to = to),
+    }
+    .to_string()
 }
 
 /// Demo notice and storage problems, above every page.

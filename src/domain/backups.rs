@@ -109,6 +109,48 @@ impl ProgramSummary {
     pub fn is_empty(&self) -> bool {
         self.participants == 0 && self.objectives == 0 && self.program_name.trim().is_empty()
     }
+
+    /// What differs between two states, in counts a coordinator knows
+    /// ("participants 24 → 23"), to say what an undo or redo did.
+    pub fn changes_to(&self, after: &ProgramSummary) -> Vec<CountChange> {
+        let counts = [
+            (Counted::Participants, self.participants, after.participants),
+            (Counted::Objectives, self.objectives, after.objectives),
+            (Counted::Pairs, self.pairs, after.pairs),
+            (Counted::Circles, self.circles, after.circles),
+            (Counted::Sessions, self.sessions, after.sessions),
+            (
+                Counted::CheckinRounds,
+                self.checkin_rounds,
+                after.checkin_rounds,
+            ),
+            (Counted::Answers, self.answers, after.answers),
+        ];
+        counts
+            .into_iter()
+            .filter(|(_, from, to)| from != to)
+            .map(|(what, from, to)| CountChange { what, from, to })
+            .collect()
+    }
+}
+
+/// A count that changed between two states of the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CountChange {
+    pub what: Counted,
+    pub from: usize,
+    pub to: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Participants,
+    Objectives,
+    Pairs,
+    Circles,
+    Sessions,
+    CheckinRounds,
+    Answers,
 }
 
 /// How many copies, how often, and within what share of storage.
