@@ -93,7 +93,13 @@ test("delete all tells what goes, keeps a copy, and Restore brings it back", asy
     await visit(page, base, "#/data");
     const backups = page.getByRole("region", { name: en.data.backups_heading });
     await backups.getByText(en.data.backups_none).waitFor();
-    // The demo as shipped is not worth a copy; once edited, it is.
+    // The demo as shipped is not worth a copy, and the dialog does not promise one.
+    await page.getByRole("button", { name: en.data.delete_all }).click();
+    const demoDialog = page.getByRole("dialog", { name: en.data.delete_all });
+    const demoText = await demoDialog.textContent();
+    assert.ok(demoText.includes(en.data.delete_demo_note) && !demoText.includes("backup copy"), demoText);
+    await demoDialog.getByRole("button", { name: "Cancel" }).click();
+    // Once edited, it is.
     await loadFinishedDemo(page);
     await renameProgram(page, "Our pilot");
     const before = JSON.parse(await stored(page)).document;

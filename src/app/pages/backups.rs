@@ -8,6 +8,7 @@ use crate::app::format;
 use crate::app::i18n::*;
 use crate::app::messages::problem_line;
 use crate::app::router::{Page, use_router};
+use super::data::CopyKind;
 use crate::app::state::use_state;
 use crate::domain::{Date, Problem};
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
@@ -136,6 +137,9 @@ pub fn BackupsSection() -> impl IntoView {
     };
 
     let restore_message = Signal::derive(move || {
+        if !restore_open.get() {
+            return String::new();
+        }
         let locale = i18n.get_locale();
         chosen
             .get()
@@ -147,10 +151,10 @@ pub fn BackupsSection() -> impl IntoView {
                     program = program_name(&info),
                     summary = summary_line(locale, &info)
                 );
-                let backup = if super::data::copy_fits(state) {
-                    td_string!(locale, data.restore_backup_kept)
-                } else {
-                    td_string!(locale, data.restore_no_backup)
+                let backup = match super::data::copy_kind(state) {
+                    CopyKind::Kept => td_string!(locale, data.restore_backup_kept),
+                    CopyKind::TooLarge => td_string!(locale, data.restore_no_backup),
+                    CopyKind::NotNeeded => td_string!(locale, data.restore_undo_only),
                 };
                 format!("{what} {backup}")
             })

@@ -150,6 +150,10 @@ pub fn DataPage() -> impl IntoView {
         state.notify(t_string!(i18n, data.deleted).to_string());
     });
     let delete_message = Signal::derive(move || {
+        // Worked out when the dialog opens, not on every edit.
+        if !delete_open.get() {
+            return String::new();
+        }
         let locale = i18n.get_locale();
         let what = state.workspace.with(|ws| {
             td_string!(
@@ -168,12 +172,13 @@ pub fn DataPage() -> impl IntoView {
             )
             .to_string()
         });
-        let backup = if copy_fits(state) {
-            td_string!(locale, data.delete_backup_kept)
-        } else {
-            td_string!(locale, data.delete_no_backup)
+        let backup = match copy_kind(state) {
+            CopyKind::Kept => td_string!(locale, data.delete_backup_kept),
+            CopyKind::TooLarge => td_string!(locale, data.delete_no_backup),
+            CopyKind::NotNeeded if state.demo.get() => td_string!(locale, data.delete_demo_note),
+            CopyKind::NotNeeded => "",
         };
-        format!("{what} {backup}")
+        format!("{what} {backup}").trim_end().to_string()
     });
     let replace_message = Signal::derive(move || {
         let locale = i18n.get_locale();
@@ -349,6 +354,28 @@ pub fn copy_fits(state: AppState) -> bool {
         _ => 0,
     };
     crate::app::backups::policy().fits(bytes)
+}
+
+/// What replacing the program now would do about a copy, for the dialogs
+/// to say so truthfully.
+pub enum CopyKind {
+    Kept,
+    TooLarge,
+    /// Empty, or a demo as shipped: nothing to keep.
+    NotNeeded,
+}
+
+pub fn copy_kind(state: AppState) -> CopyKind {
+    let worth = state
+        .workspace
+        .with(|ws| crate::app::backups::worth_keeping(ws, state.demo.get()));
+    if !worth {
+        CopyKind::NotNeeded
+    } else if copy_fits(state) {
+        CopyKind::Kept
+    } else {
+        CopyKind::TooLarge
+    }
 }
 
 fn has_content(ws: &Workspace) -> bool {
