@@ -571,7 +571,7 @@ mod impact_print_components {
             .set_item(STORAGE_KEY, &encode_stored(&stored))
             .unwrap();
         let ui = ImpactUi {
-            today: today(),
+            today: Signal::stored(today()),
             scope: RwSignal::new(Scope::Program),
             print: RwSignal::new(None),
         };

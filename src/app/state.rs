@@ -7,7 +7,7 @@ use super::{backups, browser};
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
 use crate::domain::demo::demo_workspace;
 use crate::domain::history::History;
-use crate::domain::{Problem, Workspace};
+use crate::domain::{Date, Problem, Workspace};
 use crate::io::storage::Stored;
 use leptos::prelude::*;
 
@@ -63,6 +63,10 @@ pub struct AppState {
     pub backups_dropped: RwSignal<usize>,
     /// Steps that can be undone and redone, for the buttons.
     pub history_depth: RwSignal<(usize, usize)>,
+    /// The user's today, moved on at midnight (checked every minute and
+    /// when the tab comes back), so a tab left open overnight judges alerts
+    /// and rounds by the right day without rebuilding any form.
+    pub today: RwSignal<Date>,
     /// Counts undos and redos: the page is built again after each, so no
     /// form keeps a draft of the state that was left (and saves it back).
     pub jumps: RwSignal<u64>,
@@ -132,6 +136,7 @@ impl AppState {
             backups: RwSignal::new(backups::list()),
             backups_dropped: RwSignal::new(0),
             history_depth: RwSignal::new((0, 0)),
+            today: RwSignal::new(browser::today()),
             jumps: RwSignal::new(0),
             history: StoredValue::new(History::default()),
             saved_bytes: StoredValue::new(saved_bytes),
@@ -140,7 +145,22 @@ impl AppState {
         };
         state.autosave();
         state.watch_other_tabs();
+        state.follow_the_date();
         state
+    }
+
+    fn follow_the_date(self) {
+        let check = move || {
+            let now = browser::today();
+            if self.today.get_untracked() != now {
+                self.today.set(now);
+            }
+        };
+        if let Ok(handle) = set_interval_with_handle(check, std::time::Duration::from_secs(60)) {
+            on_cleanup(move || handle.clear());
+        }
+        let handle = window_event_listener(leptos::ev::focus, move |_| check());
+        on_cleanup(move || handle.remove());
     }
 
     /// Another tab of this browser saved: stop saving here until the user

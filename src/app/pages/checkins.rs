@@ -613,7 +613,7 @@ fn person_rows(ws: &Workspace, id: &RoundId) -> Option<(RoundKind, Date, Date, V
 fn RoundCard(id: RoundId) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let today = browser::today();
+    let today = state.today;
     let data = {
         let id = id.clone();
         Memo::new(move |_| state.workspace.with(|ws| person_rows(ws, &id)))
@@ -654,6 +654,7 @@ fn RoundCard(id: RoundId) -> impl IntoView {
             let answered = rows.iter().filter(|r| r.response.is_some()).count();
             let state_label = move || {
                 let l = i18n.get_locale();
+                let today = today.get();
                 if today < opens {
                     td_string!(l, checkins.state_upcoming).to_string()
                 } else if today > closes {
@@ -662,7 +663,7 @@ fn RoundCard(id: RoundId) -> impl IntoView {
                     td_string!(l, checkins.state_open).to_string()
                 }
             };
-            let is_open = move || (opens..=closes).contains(&today);
+            let is_open = move || (opens..=closes).contains(&today.get());
             let rows = std::sync::Arc::new(rows);
             let table_rows = rows.clone();
             view! {

@@ -40,8 +40,8 @@ pub enum PrintMode {
 /// The page's own state, shared by context with its sections.
 #[derive(Clone, Copy)]
 pub struct ImpactUi {
-    /// The day every figure is computed for.
-    pub today: Date,
+    /// The day every figure is computed for (moves on at midnight).
+    pub today: Signal<Date>,
     /// Whole program or one department.
     pub scope: RwSignal<Scope>,
     /// The sheet the next print shows; `None` prints the page as it is.
@@ -67,8 +67,8 @@ fn provide_figures(ui: ImpactUi) {
     let all = Memo::new(move |_| {
         state.workspace.with(|ws| {
             (
-                measure(ws, &Scope::Program, ui.today),
-                by_department(ws, ui.today),
+                measure(ws, &Scope::Program, ui.today.get()),
+                by_department(ws, ui.today.get()),
             )
         })
     });
@@ -119,7 +119,7 @@ pub fn ImpactPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let ui = ImpactUi {
-        today: browser::today(),
+        today: state.today.into(),
         scope: RwSignal::new(Scope::Program),
         print: RwSignal::new(None),
     };
@@ -233,14 +233,14 @@ fn Toolbar() -> impl IntoView {
         let cells = untrack(separator);
         let (name, text) = state.workspace.with_untracked(|ws| {
             (
-                csv_file_name(&ws.program.name, chosen, ui.today),
+                csv_file_name(&ws.program.name, chosen, ui.today.get_untracked()),
                 csv_export::export_with(
                     ws,
                     chosen,
                     domain_lang(l),
                     Headers::Localized,
                     cells,
-                    ui.today,
+                    ui.today.get_untracked(),
                 ),
             )
         });

@@ -18,7 +18,7 @@ pub fn Leavers() -> impl IntoView {
     let ui = use_impact_ui();
     let person_id = unique_id("leaver-person");
     let chosen = RwSignal::new(String::new());
-    let day = RwSignal::new(ui.today.to_string());
+    let day = RwSignal::new(ui.today.get_untracked().to_string());
     let tried = RwSignal::new(false);
 
     // Everyone not recorded yet, by name; and the recorded ones with dates.

@@ -388,7 +388,7 @@ fn Eligibility() -> impl IntoView {
     let outcome = Memo::new(move |_| {
         let scope = ui.scope.get();
         state.workspace.with(|ws| {
-            let all = certificates(ws, &scope, ui.today);
+            let all = certificates(ws, &scope, ui.today.get());
             let pending: Vec<Pending> = all
                 .pending
                 .into_iter()
@@ -522,7 +522,7 @@ fn Report() -> impl IntoView {
     let impact = Memo::new(move |_| {
         state
             .workspace
-            .with(|ws| measure(ws, &Scope::Program, ui.today))
+            .with(|ws| measure(ws, &Scope::Program, ui.today.get()))
     });
     move || {
         let l = i18n.get_locale();
@@ -565,7 +565,7 @@ fn Report() -> impl IntoView {
                     <p class="report-kind">{td_string!(l, impact_print.report_title).to_string()}</p>
                     <h1 class="report-title">{program}</h1>
                     {period_text(l, start, end).map(|p| view! { <p class="report-period">{p}</p> })}
-                    <p class="report-prepared">{td_string!(l, impact_print.prepared_on, date = format::date(l, ui.today)).to_string()}</p>
+                    <p class="report-prepared">{td_string!(l, impact_print.prepared_on, date = format::date(l, ui.today.get())).to_string()}</p>
                 </header>
                 <ObjectivesTable locale=l objectives=objectives/>
                 <FunnelTable locale=l funnel=impact.funnel.clone()/>
@@ -820,7 +820,7 @@ fn CertificateList() -> impl IntoView {
     let texts = Memo::new(move |_| {
         let scope = ui.scope.get();
         state.workspace.with(|ws| {
-            certificates(ws, &scope, ui.today)
+            certificates(ws, &scope, ui.today.get())
                 .eligible
                 .iter()
                 .filter_map(|c| certificate_text(ws, c))

@@ -41,8 +41,8 @@ pub enum Reveal {
 /// The page's own state, shared by context with the pair sections.
 #[derive(Clone, Copy)]
 pub struct SessionsUi {
-    /// The day every rule on the page is judged against.
-    pub today: Date,
+    /// The day every rule on the page is judged against (moves on at midnight).
+    pub today: Signal<Date>,
     /// The pair shown in detail; `None` shows the list of pairs.
     pub open: RwSignal<Option<PairKey>>,
     pub schedule_open: RwSignal<bool>,
@@ -328,7 +328,7 @@ pub fn SessionsPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let ui = SessionsUi {
-        today: browser::today(),
+        today: state.today.into(),
         open: RwSignal::new(None),
         schedule_open: RwSignal::new(false),
         agreement_open: RwSignal::new(false),
@@ -336,7 +336,7 @@ pub fn SessionsPage() -> impl IntoView {
     };
     provide_context(ui);
     let today = ui.today;
-    let health = Memo::new(move |_| state.workspace.with(|ws| alerts::assess(ws, today)));
+    let health = Memo::new(move |_| state.workspace.with(|ws| alerts::assess(ws, today.get())));
     provide_context(health);
     let has_pairs = Memo::new(move |_| state.workspace.with(|ws| !ws.pairing.pairs.is_empty()));
     // A pair that is no longer accepted (re-paired meanwhile) cannot stay open.

@@ -61,7 +61,7 @@ pub fn SessionsList(key: PairKey) -> impl IntoView {
     let log_next = move |_| {
         let next = sessions.with_untracked(|list| {
             let refs: Vec<&Session> = list.iter().collect();
-            waiting_to_log(&refs, today)
+            waiting_to_log(&refs, today.get_untracked())
                 .first()
                 .map(|s| LogTarget::Existing(s.id.clone()))
         });
@@ -70,7 +70,7 @@ pub fn SessionsList(key: PairKey) -> impl IntoView {
     let quick = move |id: SessionId, status: SessionStatus| {
         let locale = i18n.get_locale_untracked();
         let mut outcome = Ok(());
-        state.edit(|ws| outcome = log::quick_status(&mut ws.sessions, &id, status, today));
+        state.edit(|ws| outcome = log::quick_status(&mut ws.sessions, &id, status, today.get_untracked()));
         let text = match outcome {
             Ok(()) => td_string!(
                 locale,
@@ -108,7 +108,7 @@ pub fn SessionsList(key: PairKey) -> impl IntoView {
                         let at = when(l, session.start);
                         let id = session.id.clone();
                         let (held_id, cancel_id, edit_id) = (id.clone(), id.clone(), id.clone());
-                        let can_hold = session.status != SessionStatus::Held && session.start.date <= today;
+                        let can_hold = session.status != SessionStatus::Held && session.start.date <= today.get();
                         let can_cancel = matches!(session.status, SessionStatus::Planned | SessionStatus::Rescheduled);
                         let logged = session.status != SessionStatus::Planned;
                         let (ratings, topics) = state.workspace.with(|ws| (ratings_line(l, ws, &session), topics_line(l, ws, &session)));
@@ -454,7 +454,7 @@ fn SessionLogForm(key: PairKey, target: LogTarget, on_done: Callback<()>) -> imp
     let state = use_state();
     let lang = use_lang();
     let ui = use_sessions_ui();
-    let today = ui.today;
+    let today = ui.today.get_untracked();
     let locale = i18n.get_locale_untracked();
 
     let (initial, existing, goals) = state.workspace.with_untracked(|ws| {

@@ -159,7 +159,7 @@ fn ScheduleForm(key: PairKey) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let ui = use_sessions_ui();
-    let today = ui.today;
+    let today = ui.today.get_untracked();
     let initial = state
         .workspace
         .with_untracked(|ws| SpecDraft::from_spec(&schedule::default_spec(ws, &key, today)));
