@@ -167,6 +167,13 @@ test("sessions: schedule, calendar file, log, quick status, and an alert 23 days
     const facts = detail.locator(".pair-facts");
     await eventually(async () =>
       assert.match(await facts.innerText(), new RegExp(fill(en.held_cancelled, { held: 1, cancelled: 1 }))));
+    // A click by mistake: Undo takes it back and the pair stays open; Redo again.
+    await page.getByRole("button", { name: locales.en.shell.undo, exact: true }).click();
+    await eventually(async () =>
+      assert.match(await facts.innerText(), new RegExp(fill(en.held_cancelled, { held: 1, cancelled: 0 }))));
+    await page.getByRole("button", { name: locales.en.shell.redo, exact: true }).click();
+    await eventually(async () =>
+      assert.match(await facts.innerText(), new RegExp(fill(en.held_cancelled, { held: 1, cancelled: 1 }))));
     await facts.getByText("6 Oct 2026").waitFor();
 
     saved = JSON.parse(await stored(page)).document.sessions;

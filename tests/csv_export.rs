@@ -424,17 +424,19 @@ fn read_semicolons(file: &str) -> Vec<Vec<String>> {
 }
 
 /// Excel where the comma is the decimal mark opens `;` files with `7,5`:
-/// the same cells as the comma file, decimals written with a comma and
-/// nothing else changed.
+/// the same cells as the comma file, the decimals of numeric columns
+/// (hours, result values) written with a comma, and nothing else changed:
+/// a note or a grade typed as "4.2" is text and stays as typed.
 #[test]
 fn semicolon_files_hold_the_same_cells_with_decimal_commas() {
     use inversa::io::csv_export::{Separator, export_with};
     let mut finished = finished_demo_workspace();
-    // Text that only looks numeric stays text; a cell with a semicolon is quoted.
-    let notes = ["3.5", "v1.2", "1.2.3", ".5", "5.", "a;b", "-2.25"];
+    // Text that looks numeric stays text; a cell with a semicolon is quoted.
+    let notes = ["3.5", "v1.2", "a;b", "-2.25"];
     for (session, note) in finished.sessions.sessions.iter_mut().zip(notes) {
         session.notes = note.into();
     }
+    finished.participants[0].seniority.grade = "4.2".into();
     let mut converted = 0;
     for table in Table::ALL {
         let comma = export(&finished, table, Lang::Es, Headers::Localized, today());
@@ -450,18 +452,14 @@ fn semicolon_files_hold_the_same_cells_with_decimal_commas() {
         let semi_rows = read_semicolons(&semi);
         assert_eq!(semi_rows[0], header, "{table:?}");
         assert_eq!(semi_rows.len(), rows.len() + 1, "{table:?}");
+        let keys = table.columns();
         for (row, semi_row) in rows.iter().zip(&semi_rows[1..]) {
-            for (cell, semi_cell) in row.iter().zip(semi_row) {
-                let plain_decimal = {
-                    let digits = cell.strip_prefix('-').unwrap_or(cell);
-                    matches!(digits.split_once('.'), Some((w, f)) if !w.is_empty() && !f.is_empty()
-                        && w.chars().all(|c| c.is_ascii_digit()) && f.chars().all(|c| c.is_ascii_digit()))
-                };
-                if plain_decimal {
-                    assert_eq!(semi_cell, &cell.replace('.', ","), "{table:?}");
+            for ((cell, semi_cell), key) in row.iter().zip(semi_row).zip(&keys) {
+                if table.decimal_columns().contains(key) && cell.contains('.') {
+                    assert_eq!(semi_cell, &cell.replace('.', ","), "{table:?} {key}");
                     converted += 1;
                 } else {
-                    assert_eq!(semi_cell, cell, "{table:?}");
+                    assert_eq!(semi_cell, cell, "{table:?} {key}");
                 }
             }
         }
@@ -490,9 +488,18 @@ fn semicolon_files_hold_the_same_cells_with_decimal_commas() {
         Separator::Semicolon,
         today(),
     );
-    for expected in ["3,5", "v1.2", "1.2.3", ".5", "5.", "\"a;b\"", "-2,25"] {
+    for expected in [";3.5\r\n", "v1.2", "\"a;b\"", "-2.25"] {
         assert!(sessions.contains(expected), "{expected}");
     }
+    let people = export_with(
+        &finished,
+        Table::Participants,
+        Lang::Es,
+        Headers::Keys,
+        Separator::Semicolon,
+        today(),
+    );
+    assert!(people.contains(";4.2;"), "a grade stays as typed");
     assert_eq!(Separator::for_lang(Lang::En), Separator::Comma);
     assert_eq!(Separator::for_lang(Lang::It), Separator::Semicolon);
 }

@@ -107,7 +107,7 @@ pub fn take(
 ) -> Result<SnapshotInfo, NotKept> {
     let fingerprint = digest(workspace, demo);
     if let Some(kept) = list().into_iter().find(|s| s.digest == fingerprint) {
-        return Ok(kept);
+        return renew(kept, reason);
     }
     let saved_at = browser::now_iso();
     let text = encode_stored(&Stored {
@@ -124,6 +124,26 @@ pub fn take(
         summary: ProgramSummary::of(workspace, demo),
     };
     keep(copy, &text, program_bytes)
+}
+
+/// The same content is kept already: that copy takes today's date and
+/// this reason, so rotation treats it as the newest (which it now is).
+fn renew(kept: SnapshotInfo, reason: SnapshotReason) -> Result<SnapshotInfo, NotKept> {
+    let storage = local_storage().ok_or(NotKept::Unavailable)?;
+    let renewed = SnapshotInfo {
+        taken_at: browser::now_iso(),
+        taken_ms: now_ms(),
+        reason,
+        ..kept
+    };
+    let index: Vec<SnapshotInfo> = list()
+        .into_iter()
+        .map(|s| if s.id == renewed.id { renewed.clone() } else { s })
+        .collect();
+    storage
+        .set_item(BACKUP_INDEX_KEY, &encode_index(&index))
+        .map_err(|_| NotKept::NoRoom)?;
+    Ok(renewed)
 }
 
 /// A copy about to be kept, before it has an id.

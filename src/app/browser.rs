@@ -152,3 +152,17 @@ pub fn served_over_http() -> bool {
         .protocol()
         .is_ok_and(|p| p == "http:" || p == "https:")
 }
+
+/// Whether nothing has the focus any more (the focused element was removed).
+pub fn focus_lost() -> bool {
+    let Some(document) = window().document() else {
+        return false;
+    };
+    match document.active_element() {
+        None => true,
+        Some(active) => document.body().is_some_and(|body| {
+            let body: &web_sys::Element = body.as_ref();
+            body == &active
+        }),
+    }
+}

@@ -1,6 +1,7 @@
 //! Small reusable pieces: confirmation dialog, problem lists, form fields.
 
 use super::i18n::*;
+use super::state::use_state;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -59,6 +60,19 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// Builds its children again after an undo or redo: a form whose draft was
+/// taken from the program when it opened starts again from the state undone
+/// to, instead of saving the one left behind. Only forms are wrapped, so the
+/// page around them (the pair open, the scope chosen) stays as it was.
+#[component]
+pub fn FreshAfterUndo(children: ChildrenFn) -> impl IntoView {
+    let state = use_state();
+    move || {
+        state.jumps.track();
+        children()
     }
 }
 

@@ -20,6 +20,7 @@ pub mod router;
 pub mod shell;
 pub mod state;
 
+use components::FreshAfterUndo;
 use i18n::*;
 use router::{Page, Router};
 use state::AppState;
@@ -81,17 +82,17 @@ fn Root() -> impl IntoView {
         <shell::Header/>
         <shell::Banners/>
         <main id="main" tabindex="-1">
-            // Built again after an undo or redo (see `AppState::jumps`).
-            {move || { state.jumps.track(); match router.page.get() {
+            {move || match router.page.get() {
                 Page::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
                 Page::Participants => view! { <pages::participants::ParticipantsPage/> }.into_any(),
-                Page::Program => view! { <pages::program::ProgramPage/> }.into_any(),
+                // The whole Program page is its form.
+                Page::Program => view! { <FreshAfterUndo><pages::program::ProgramPage/></FreshAfterUndo> }.into_any(),
                 Page::Pairing => view! { <pages::pairing::PairingPage/> }.into_any(),
                 Page::Sessions => view! { <pages::sessions::SessionsPage/> }.into_any(),
                 Page::Impact => view! { <pages::impact::ImpactPage/> }.into_any(),
                 Page::Guides => view! { <pages::guides::GuidesPage/> }.into_any(),
                 Page::Data => view! { <pages::data::DataPage/> }.into_any(),
-            }}}
+            }}
         </main>
         <shell::Footer/>
         <shell::NoticeRegion/>

@@ -97,6 +97,13 @@ fn HistoryControls() -> impl IntoView {
         if !go(&state) {
             return;
         }
+        // A form built again takes the focused control with it: the page's
+        // heading then takes the focus, not the top of the document.
+        request_animation_frame(|| {
+            if browser::focus_lost() {
+                browser::focus_element("page-heading");
+            }
+        });
         let locale = i18n.get_locale_untracked();
         let changes: Vec<String> = before
             .changes_to(&summary())

@@ -159,8 +159,14 @@ impl AppState {
         if let Ok(handle) = set_interval_with_handle(check, std::time::Duration::from_secs(60)) {
             on_cleanup(move || handle.clear());
         }
-        let handle = window_event_listener(leptos::ev::focus, move |_| check());
-        on_cleanup(move || handle.remove());
+        // Back to the tab (visibilitychange bubbles from the document) or the
+        // window: check at once rather than within the minute.
+        let shown = window_event_listener_untyped("visibilitychange", move |_| check());
+        let focused = window_event_listener(leptos::ev::focus, move |_| check());
+        on_cleanup(move || {
+            shown.remove();
+            focused.remove();
+        });
     }
 
     /// Another tab of this browser saved: stop saving here until the user
@@ -344,6 +350,11 @@ impl AppState {
         });
         self.backups.set(backups::list());
         taken
+    }
+
+    /// Size of the last save (0 before the first), the measure of a copy.
+    pub fn saved_size(&self) -> usize {
+        self.saved_bytes.get_value()
     }
 
     /// Deletes every backup copy kept in this browser.

@@ -83,6 +83,15 @@ impl Table {
         }
     }
 
+    /// Columns that hold decimal numbers (written `7,5` in a semicolon file).
+    pub fn decimal_columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Pairs => &["hours_held"],
+            Table::Results => &["value"],
+            Table::Participants | Table::Sessions | Table::Assessments => &[],
+        }
+    }
+
     /// The stable column keys, in file order.
     pub fn columns(self) -> Vec<&'static str> {
         self.spec().iter().map(|c| c.key).collect()
@@ -144,14 +153,24 @@ pub fn export_with(
     let file = export(ws, table, lang, headers, today);
     match separator {
         Separator::Comma => file,
-        Separator::Semicolon => to_semicolons(&file),
+        Separator::Semicolon => {
+            let numeric: Vec<usize> = table
+                .columns()
+                .iter()
+                .enumerate()
+                .filter(|(_, key)| table.decimal_columns().contains(key))
+                .map(|(i, _)| i)
+                .collect();
+            to_semicolons(&file, &numeric)
+        }
     }
 }
 
-/// Rewrites a comma file with semicolons and decimal commas. Only a cell
-/// that is a plain decimal number (`-7.25`) changes; quoting is redone by
-/// the writer, so a cell holding a semicolon is quoted as it must be.
-fn to_semicolons(file: &str) -> String {
+/// Rewrites a comma file with semicolons, and decimal commas in the
+/// `numeric` columns of the data rows: a grade or a note typed as "4.2" is
+/// text and stays as typed. Quoting is redone by the writer, so a cell
+/// holding a semicolon is quoted as it must be.
+fn to_semicolons(file: &str, numeric: &[usize]) -> String {
     let body = file.strip_prefix(BOM).unwrap_or(file);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -162,9 +181,16 @@ fn to_semicolons(file: &str) -> String {
         .terminator(csv::Terminator::CRLF)
         .flexible(true)
         .from_writer(Vec::new());
-    for record in reader.records() {
+    for (row, record) in reader.records().enumerate() {
         let record = record.expect("our own file reads back");
-        out.write_record(record.iter().map(|cell| decimal_comma(cell).into_owned()))
+        let cells = record.iter().enumerate().map(|(column, cell)| {
+            if row > 0 && numeric.contains(&column) {
+                decimal_comma(cell).into_owned()
+            } else {
+                cell.to_string()
+            }
+        });
+        out.write_record(cells)
             .expect("writing to memory cannot fail");
     }
     let bytes = out.into_inner().expect("writing to memory cannot fail");

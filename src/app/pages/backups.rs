@@ -154,6 +154,7 @@ pub fn BackupsSection() -> impl IntoView {
                 let backup = match super::data::copy_kind(state) {
                     CopyKind::Kept => td_string!(locale, data.restore_backup_kept),
                     CopyKind::TooLarge => td_string!(locale, data.restore_no_backup),
+                    CopyKind::NoStorage => td_string!(locale, data.restore_no_storage),
                     CopyKind::NotNeeded => td_string!(locale, data.restore_undo_only),
                 };
                 format!("{what} {backup}")

@@ -175,6 +175,7 @@ pub fn DataPage() -> impl IntoView {
         let backup = match copy_kind(state) {
             CopyKind::Kept => td_string!(locale, data.delete_backup_kept),
             CopyKind::TooLarge => td_string!(locale, data.delete_no_backup),
+            CopyKind::NoStorage => td_string!(locale, data.delete_no_storage),
             CopyKind::NotNeeded if state.demo.get() => td_string!(locale, data.delete_demo_note),
             CopyKind::NotNeeded => "",
         };
@@ -346,14 +347,10 @@ pub fn ImportProblems(file_name: String, problems: Vec<Problem>) -> impl IntoVie
     view! { <ProblemList heading=heading lines=lines/> }
 }
 
-/// Whether a copy of the program as last saved would fit next to it (an
-/// unsaved program's size is unknown: it is small).
+/// Whether a copy of the program as last saved would fit next to it.
 pub fn copy_fits(state: AppState) -> bool {
-    let bytes = match state.save.get() {
-        SaveState::Saved { bytes, .. } => bytes,
-        _ => 0,
-    };
-    crate::app::backups::policy().fits(bytes)
+    state.save.track();
+    crate::app::backups::policy().fits(state.saved_size())
 }
 
 /// What replacing the program now would do about a copy, for the dialogs
@@ -361,6 +358,8 @@ pub fn copy_fits(state: AppState) -> bool {
 pub enum CopyKind {
     Kept,
     TooLarge,
+    /// Storage is full or blocked: no copy can be written.
+    NoStorage,
     /// Empty, or a demo as shipped: nothing to keep.
     NotNeeded,
 }
@@ -371,6 +370,11 @@ pub fn copy_kind(state: AppState) -> CopyKind {
         .with(|ws| crate::app::backups::worth_keeping(ws, state.demo.get()));
     if !worth {
         CopyKind::NotNeeded
+    } else if matches!(
+        state.save.get(),
+        SaveState::Full | SaveState::Unavailable | SaveState::Paused
+    ) {
+        CopyKind::NoStorage
     } else if copy_fits(state) {
         CopyKind::Kept
     } else {

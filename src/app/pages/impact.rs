@@ -15,7 +15,7 @@ use super::impact_measures::{FunnelView, LevelsView};
 use super::impact_print::{CertificateSettings, CertificateSheets, ReportNotesForm, ReportSheet};
 use super::participants::role_label;
 use crate::app::checkin_form::kind_label;
-use crate::app::components::unique_id;
+use crate::app::components::{FreshAfterUndo, unique_id};
 use crate::app::i18n::*;
 use crate::app::lang::domain_lang;
 use crate::app::state::use_state;
@@ -173,11 +173,11 @@ pub fn ImpactPage() -> impl IntoView {
                 <AssessmentsSection/>
                 <section class="impact-report-notes" aria-labelledby="report-notes-heading">
                     <h2 id="report-notes-heading">{t!(i18n, impact.report_heading)}</h2>
-                    <ReportNotesForm/>
+                    <FreshAfterUndo><ReportNotesForm/></FreshAfterUndo>
                 </section>
                 <section class="impact-certificates" aria-labelledby="certificates-heading">
                     <h2 id="certificates-heading">{t!(i18n, impact.certificates_heading)}</h2>
-                    <CertificateSettings/>
+                    <FreshAfterUndo><CertificateSettings/></FreshAfterUndo>
                 </section>
                 <Leavers/>
             </div>

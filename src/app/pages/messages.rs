@@ -625,10 +625,10 @@ pub fn PairEmails(pair: PairKey) -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(None::<(TemplateKind, ParticipantId)>);
     let heading_id = unique_id("pair-emails");
-    let today = browser::today();
     let upcoming = {
         let pair = pair.clone();
         Memo::new(move |_| {
+            let today = state.today.get();
             state
                 .workspace
                 .with(|ws| has_upcoming_session(ws, &pair, today))

@@ -135,6 +135,8 @@ pub fn ParticipantsPage() -> impl IntoView {
     });
 
     let form = move || {
+        // After an undo or redo the form starts again from the program.
+        state.jumps.track();
         editing.get().map(|target| {
             let (participant, is_new) = match target {
                 Editing::New => (

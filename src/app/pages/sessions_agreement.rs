@@ -12,7 +12,7 @@ use super::participant_form::channel_label;
 use super::program::{rule_text, rule_title};
 use super::sessions::{AGREEMENT_HEADING, focus_soon, person_name, use_sessions_ui};
 use super::sessions_log::DraftField;
-use crate::app::components::unique_id;
+use crate::app::components::{FreshAfterUndo, unique_id};
 use crate::app::i18n::*;
 use crate::app::lang::use_lang;
 use crate::app::state::use_state;
@@ -74,6 +74,8 @@ pub fn AgreementSection(key: PairKey) -> impl IntoView {
     let i18n = use_i18n();
     let ui = use_sessions_ui();
     let expanded = ui.agreement_open;
+    // Copy, so the form can be built again after an undo.
+    let form_key = StoredValue::new(key.clone());
     view! {
         <section class="pair-agreement card" aria-labelledby=AGREEMENT_HEADING>
             <h3 id=AGREEMENT_HEADING tabindex="-1" class="disclosure-heading">
@@ -85,7 +87,7 @@ pub fn AgreementSection(key: PairKey) -> impl IntoView {
             <AgreementSummary key=key.clone()/>
             <div id="agreement-body">
                 <Show when=move || expanded.get()>
-                    <AgreementForm key=key.clone()/>
+                    <FreshAfterUndo><AgreementForm key=form_key.get_value()/></FreshAfterUndo>
                 </Show>
             </div>
         </section>

@@ -92,7 +92,7 @@ pub fn SessionsList(key: PairKey) -> impl IntoView {
                     {t!(i18n, sessions.log_session)}
                 </button>
             </div>
-            {move || target.get().map(|chosen| view! {
+            {move || { state.jumps.track(); target.get() }.map(|chosen| view! {
                 <SessionLogForm key=form_key.clone() target=chosen on_done=Callback::new(move |()| {
                     target.set(None);
                     focus_soon(SESSIONS_HEADING);

@@ -11,7 +11,7 @@ use super::sessions::{
     when,
 };
 use super::sessions_log::DraftField;
-use crate::app::components::unique_id;
+use crate::app::components::{FreshAfterUndo, unique_id};
 use crate::app::i18n::*;
 use crate::app::state::use_state;
 use crate::app::{browser, format};
@@ -137,6 +137,8 @@ pub fn ScheduleSection(key: PairKey) -> impl IntoView {
     let i18n = use_i18n();
     let ui = use_sessions_ui();
     let expanded = ui.schedule_open;
+    // Copy, so the form can be built again after an undo.
+    let form_key = StoredValue::new(key.clone());
     view! {
         <section class="pair-schedule card" aria-labelledby=SCHEDULE_HEADING>
             <h3 id=SCHEDULE_HEADING tabindex="-1" class="disclosure-heading">
@@ -147,7 +149,7 @@ pub fn ScheduleSection(key: PairKey) -> impl IntoView {
             </h3>
             <div id="schedule-body">
                 <Show when=move || expanded.get() fallback=move || view! { <p class="hint">{t!(i18n, sessions.schedule_closed_hint)}</p> }>
-                    <ScheduleForm key=key.clone()/>
+                    <FreshAfterUndo><ScheduleForm key=form_key.get_value()/></FreshAfterUndo>
                 </Show>
             </div>
         </section>
