@@ -224,3 +224,33 @@ test("an automatic copy every half hour of work; full storage gives up copies, n
     await s.close();
   }
 });
+
+test("undo while editing someone whose addition it takes back returns to the list", async () => {
+  const base = await startServer();
+  const s = await openContext();
+  const { page } = s;
+  try {
+    await visit(page, base, "#/participants");
+    await page.getByRole("button", { name: "Add participant" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Undo Person");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("undo.person@vellora.example");
+    await page.getByRole("radio", { name: /^Reverse mentor/ }).check();
+    await page.getByLabel("Department", { exact: true }).fill("Marketing");
+    await page.getByLabel("Job title", { exact: true }).fill("Analyst");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Undo Person was saved." }).waitFor();
+    await page.getByRole("button", { name: "Edit Undo Person" }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit Undo Person" }).waitFor();
+
+    await page.getByRole("button", { name: en.shell.undo, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Participants" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Edit Undo Person" }).count(), 0);
+    await eventually(async () => {
+      const people = JSON.parse(await stored(page)).document.participants;
+      assert.ok(!people.some((p) => p.name === "Undo Person"));
+    });
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});

@@ -161,7 +161,12 @@ pub fn ParticipantsPage() -> impl IntoView {
 
     view! {
         <div class="page">
-            <Show when=move || editing.with(Option::is_some) fallback=move || view! {
+            // Someone whose addition was just undone has no form to show: back to the list.
+            <Show when=move || editing.with(|e| match e {
+                Some(Editing::New) => true,
+                Some(Editing::Existing(id)) => state.workspace.with(|ws| ws.participant(id).is_some()),
+                None => false,
+            }) fallback=move || view! {
                 <div class="page-head">
                     <h1 id="page-heading" tabindex="-1">{t!(i18n, participants.title)}</h1>
                     <button type="button" class="primary" on:click=move |_| {
