@@ -4,22 +4,21 @@
 // work, and old copies given up when storage is full so the program saves.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, stopAll, openContext, visit, stored, locales, eventually } from "./harness.mjs";
+import {
+  startServer, stopAll, openContext, visit, stored, locales, eventually, renameProgram, savedName,
+} from "./harness.mjs";
 
 after(stopAll);
 
 const en = locales.en;
 const BACKUP_INDEX = "inversa.backups.v1";
 
-const savedName = async (page) => JSON.parse(await stored(page)).document.program.name;
 const backupIndex = async (page) =>
   JSON.parse((await page.evaluate((k) => localStorage.getItem(k), BACKUP_INDEX)) ?? '{"snapshots":[]}').snapshots;
 
-async function renameProgram(page, name) {
-  await page.getByRole("link", { name: "Program", exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
-  await page.getByLabel("Program name").fill(name);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+/** Renames the program and waits until the new name is saved. */
+async function rename(page, name) {
+  await renameProgram(page, name);
   await eventually(async () => assert.equal(await savedName(page), name));
 }
 
@@ -42,8 +41,8 @@ test("undo and redo: buttons and keyboard walk the last edits back and forth", a
     assert.ok(await unavailable(redo));
     const original = await page.getByLabel("Program name").inputValue();
 
-    await renameProgram(page, "First name");
-    await renameProgram(page, "Second name");
+    await rename(page, "First name");
+    await rename(page, "Second name");
     await undo.click();
     await page.getByRole("status").filter({ hasText: en.shell.undone }).waitFor();
     await eventually(async () => assert.equal(await savedName(page), "First name"));
@@ -77,7 +76,7 @@ test("undo and redo: buttons and keyboard walk the last edits back and forth", a
     assert.equal(await savedName(page), "First name");
 
     // A new edit after undoing drops what could be redone.
-    await renameProgram(page, "Third name");
+    await rename(page, "Third name");
     assert.ok(await unavailable(redo));
     s.assertClean();
   } finally {
@@ -101,7 +100,7 @@ test("delete all tells what goes, keeps a copy, and Restore brings it back", asy
     await demoDialog.getByRole("button", { name: "Cancel" }).click();
     // Once edited, it is.
     await loadFinishedDemo(page);
-    await renameProgram(page, "Our pilot");
+    await rename(page, "Our pilot");
     const before = JSON.parse(await stored(page)).document;
 
     await page.getByRole("link", { name: "Data", exact: true }).click();
@@ -187,14 +186,14 @@ test("an automatic copy every half hour of work; full storage gives up copies, n
     await context.clock.install({ time: new Date("2026-10-06T09:00:00Z") });
     await visit(page, base, "#/data");
     await loadFinishedDemo(page);
-    await renameProgram(page, "Half-hour pilot");
+    await rename(page, "Half-hour pilot");
     // The first save of real work keeps the state it replaces.
-    await renameProgram(page, "Half-hour pilot 2");
+    await rename(page, "Half-hour pilot 2");
     await eventually(async () => assert.equal((await backupIndex(page)).length, 1));
-    await renameProgram(page, "Half-hour pilot 3");
+    await rename(page, "Half-hour pilot 3");
     assert.equal((await backupIndex(page)).length, 1, "not again within half an hour");
     await context.clock.fastForward("31:00");
-    await renameProgram(page, "Half-hour pilot 4");
+    await rename(page, "Half-hour pilot 4");
     await eventually(async () => assert.equal((await backupIndex(page)).length, 2));
     const index = await backupIndex(page);
     assert.deepEqual(index.map((b) => b.reason), ["automatic", "automatic"]);

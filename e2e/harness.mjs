@@ -192,6 +192,20 @@ export async function exportFile(page, label = "Export JSON") {
   return { name, path, text: readFileSync(path, "utf8") };
 }
 
+/** The name of the program as saved in this browser. */
+export const savedName = async (page) => JSON.parse(await stored(page)).document.program.name;
+
+/**
+ * Renames the program on the Program page and presses Save. Saving to
+ * storage is the caller's to check (another tab may be holding it back).
+ */
+export async function renameProgram(page, name) {
+  await page.getByRole("link", { name: "Program", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
+  await page.getByLabel("Program name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+}
+
 /** The confirmation dialog of the demo banner. */
 export async function startOwnProgram(page) {
   await page.getByRole("button", { name: "Start my own program" }).click();

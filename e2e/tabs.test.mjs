@@ -3,20 +3,13 @@
 // stops saving until the coordinator loads that version or keeps its own.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, stopAll, openContext, visit, stored, locales, eventually, waitForApp } from "./harness.mjs";
+import {
+  startServer, stopAll, openContext, visit, stored, locales, eventually, waitForApp, renameProgram, savedName,
+} from "./harness.mjs";
 
 after(stopAll);
 
 const en = locales.en;
-
-async function renameProgram(page, name) {
-  await page.getByRole("link", { name: "Program", exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
-  await page.getByLabel("Program name").fill(name);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-}
-
-const savedName = async (page) => JSON.parse(await stored(page)).document.program.name;
 
 test("tabs: an edit in one tab is never silently overwritten by another", async () => {
   const base = await startServer();
