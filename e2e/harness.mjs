@@ -57,6 +57,9 @@ function snapshotDist() {
   throw new Error("dist/ is missing or incomplete: run `bash scripts/build.sh` first");
 }
 
+/** The folder being served (a copy of the build): a test may change it, as a new deploy would. */
+export const servedDir = () => served;
+
 export async function startServer() {
   if (!server) {
     served = snapshotDist();

@@ -4,7 +4,11 @@
 // (the other tests bypass it), so a violation fails the test.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, stopAll, openContext, openProfile, visit, waitForApp, stored, locales, eventually } from "./harness.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  startServer, stopAll, openContext, openProfile, visit, waitForApp, stored, locales, eventually, servedDir,
+} from "./harness.mjs";
 
 after(stopAll);
 
@@ -129,6 +133,46 @@ test("offline: the service worker serves the app, which still loads and saves", 
       return !["data:", "blob:"].includes(u.protocol) && u.origin !== origin;
     });
     assert.deepEqual(elsewhere, [], "every request stays on the page's own origin");
+    session.assertClean();
+  } finally {
+    await session.close();
+  }
+});
+
+// Last in this file: it changes the served build, as a new deploy would.
+test("update: a new version waits until asked; Update now switches to it and reloads", async () => {
+  const base = await startServer();
+  const session = await openContext({ enforceCsp: true });
+  const { page } = session;
+  try {
+    await visit(page, base);
+    await activeServiceWorker(page, base);
+    await page.reload();
+    await waitForApp(page);
+    await eventually(async () => assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))));
+    const banner = page.getByRole("status").filter({ hasText: en.banner.update_ready });
+    assert.equal(await banner.count(), 0, "nothing to offer yet");
+
+    // A new deploy: sw.js changes, the browser finds it, the new version waits.
+    const sw = join(servedDir(), "sw.js");
+    writeFileSync(sw, readFileSync(sw, "utf8") + "\n// the next version\n");
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await banner.waitFor({ timeout: 30_000 });
+    assert.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)));
+
+    await Promise.all([
+      page.waitForEvent("load"),
+      banner.getByRole("button", { name: en.banner.update_now, exact: true }).click(),
+    ]);
+    await waitForApp(page);
+    await eventually(async () => {
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return { waiting: Boolean(registration.waiting), active: registration.active?.state };
+      });
+      assert.deepEqual(state, { waiting: false, active: "activated" });
+    }, 30_000);
+    assert.equal(await banner.count(), 0, "the new version runs: nothing more to offer");
     session.assertClean();
   } finally {
     await session.close();

@@ -18,7 +18,25 @@ export function inlineBoot(html) {
  */
 const REGISTER_SERVICE_WORKER = `
 if (/^https?:$/.test(location.protocol) && "serviceWorker" in navigator) {
-  navigator.serviceWorker.register("./sw.js").catch((error) => {
+  navigator.serviceWorker.register("./sw.js").then((registration) => {
+    // A new version waits until asked: the page shows a banner (it listens
+    // for "inversa-update-ready") whose button calls window.inversaUpdate.
+    const announce = () => {
+      if (!registration.waiting || !navigator.serviceWorker.controller) return;
+      window.inversaUpdate = () => {
+        navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+        registration.waiting.postMessage("inversa:activate");
+      };
+      window.dispatchEvent(new Event("inversa-update-ready"));
+    };
+    announce();
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker?.addEventListener("statechange", () => {
+        if (worker.state === "installed") announce();
+      });
+    });
+  }).catch((error) => {
     console.warn("Inversa: offline use is unavailable here:", error);
   });
 }

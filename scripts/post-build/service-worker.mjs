@@ -27,10 +27,16 @@ const INDEX = new URL("index.html", SCOPE).href;
 const PREFIX = "inversa:" + SCOPE + ":";
 const CACHE = PREFIX + VERSION;
 
-// No skipWaiting(): a new version waits until no tab runs the old one, so
-// an open tab never asks the new worker for old files it has deleted.
+// No skipWaiting() by itself: a new version waits until no tab runs the old
+// one, so an open tab never asks the new worker for old files it deleted,
+// or until the coordinator presses "Update now" (the page has loaded all
+// its files by then, and reloads at once).
 self.addEventListener("install", (event) => {
   event.waitUntil(precache());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "inversa:activate") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

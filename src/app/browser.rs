@@ -166,3 +166,19 @@ pub fn focus_lost() -> bool {
         }),
     }
 }
+
+/// Whether a new version of the app is installed and waiting: the loader
+/// then offers `window.inversaUpdate` (scripts/post-build/boot.mjs).
+pub fn update_waiting() -> bool {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("inversaUpdate"))
+        .is_ok_and(|f| f.is_function())
+}
+
+/// Lets the waiting version take over; the page reloads when it has.
+pub fn apply_update() {
+    if let Ok(update) = js_sys::Reflect::get(&window(), &JsValue::from_str("inversaUpdate"))
+        && let Ok(update) = update.dyn_into::<js_sys::Function>()
+    {
+        let _ = update.call0(&JsValue::NULL);
+    }
+}

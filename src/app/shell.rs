@@ -192,6 +192,10 @@ pub fn Banners() -> impl IntoView {
             let _ = browser::download(&name, "text/plain", &unreadable.raw);
         }
     };
+    // The service worker has a new version waiting (see scripts/post-build/boot.mjs).
+    let update_ready = RwSignal::new(browser::update_waiting());
+    let on_update = window_event_listener_untyped("inversa-update-ready", move |_| update_ready.set(true));
+    on_cleanup(move || on_update.remove());
     let discard_open = RwSignal::new(false);
     let discard = Callback::new(move |()| state.discard_unreadable());
 
@@ -240,6 +244,14 @@ pub fn Banners() -> impl IntoView {
                 }.into_any()),
                 _ => None,
             }}
+            <Show when=move || update_ready.get()>
+                <div class="banner update" role="status">
+                    <p>{t!(i18n, banner.update_ready)}</p>
+                    <button type="button" class="primary" on:click=move |_| browser::apply_update()>
+                        {t!(i18n, banner.update_now)}
+                    </button>
+                </div>
+            </Show>
             <Show when=move || { state.backups_dropped.get() > 0 }>
                 <div class="banner warning" role="alert">
                     <p>{move || {
