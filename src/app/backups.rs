@@ -97,7 +97,7 @@ pub enum NotKept {
 
 /// Keeps a copy of `workspace`, dropping older copies as the policy says.
 /// `program_bytes` is the saved program's size, which backups must leave
-/// room for. A program already kept as it is gives that copy back.
+/// room for. A program already kept as it is renews that copy instead.
 pub fn take(
     reason: SnapshotReason,
     workspace: &Workspace,
