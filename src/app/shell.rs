@@ -141,13 +141,13 @@ fn HistoryControls() -> impl IntoView {
         <div class="history-controls" role="group" aria-label=move || t_string!(i18n, shell.history).to_string()>
             // aria-disabled, not disabled: a button that turns disabled under
             // the keyboard focus drops it to the page's top.
-            <button type="button" class="header-button" aria-keyshortcuts="Control+Z"
+            <button type="button" class="header-button" aria-keyshortcuts="Control+Z" title=move || t_string!(i18n, shell.undo).to_string()
                 aria-disabled=move || (state.history_depth.get().0 == 0).then_some("true") on:click=move |_| undo()>
-                <span aria-hidden="true">"↶ "</span>{t!(i18n, shell.undo)}
+                <span aria-hidden="true">"↶"</span><span class="button-text">" "{t!(i18n, shell.undo)}</span>
             </button>
-            <button type="button" class="header-button" aria-keyshortcuts="Control+Y"
+            <button type="button" class="header-button" aria-keyshortcuts="Control+Y" title=move || t_string!(i18n, shell.redo).to_string()
                 aria-disabled=move || (state.history_depth.get().1 == 0).then_some("true") on:click=move |_| redo()>
-                <span aria-hidden="true">"↷ "</span>{t!(i18n, shell.redo)}
+                <span aria-hidden="true">"↷"</span><span class="button-text">" "{t!(i18n, shell.redo)}</span>
             </button>
         </div>
     }
