@@ -138,7 +138,13 @@ fn renew(kept: SnapshotInfo, reason: SnapshotReason) -> Result<SnapshotInfo, Not
     };
     let index: Vec<SnapshotInfo> = list()
         .into_iter()
-        .map(|s| if s.id == renewed.id { renewed.clone() } else { s })
+        .map(|s| {
+            if s.id == renewed.id {
+                renewed.clone()
+            } else {
+                s
+            }
+        })
         .collect();
     storage
         .set_item(BACKUP_INDEX_KEY, &encode_index(&index))

@@ -92,7 +92,11 @@ fn HistoryControls() -> impl IntoView {
     let state = use_state();
     // Says what moved, in counts, since the change may be on another page.
     let step = move |go: fn(&AppState) -> bool, redone: bool| {
-        let summary = || state.workspace.with_untracked(|ws| ProgramSummary::of(ws, false));
+        let summary = || {
+            state
+                .workspace
+                .with_untracked(|ws| ProgramSummary::of(ws, false))
+        };
         let before = summary();
         if !go(&state) {
             return;
@@ -159,12 +163,21 @@ fn count_change(locale: Locale, change: CountChange) -> String {
         super::format::count(locale, change.to),
     );
     match change.what {
-        Counted::Participants => td_string!(locale, shell.count_change.participants, from = from, to = to),
-        Counted::Objectives => td_string!(locale, shell.count_change.objectives, from = from, to = to),
+        Counted::Participants => td_string!(
+            locale,
+            shell.count_change.participants,
+            from = from,
+            to = to
+        ),
+        Counted::Objectives => {
+            td_string!(locale, shell.count_change.objectives, from = from, to = to)
+        }
         Counted::Pairs => td_string!(locale, shell.count_change.pairs, from = from, to = to),
         Counted::Circles => td_string!(locale, shell.count_change.circles, from = from, to = to),
         Counted::Sessions => td_string!(locale, shell.count_change.sessions, from = from, to = to),
-        Counted::CheckinRounds => td_string!(locale, shell.count_change.rounds, from = from, to = to),
+        Counted::CheckinRounds => {
+            td_string!(locale, shell.count_change.rounds, from = from, to = to)
+        }
         Counted::Answers => td_string!(locale, shell.count_change.answers, from = from, to = to),
     }
     .to_string()
@@ -194,7 +207,8 @@ pub fn Banners() -> impl IntoView {
     };
     // The service worker has a new version waiting (see scripts/post-build/boot.mjs).
     let update_ready = RwSignal::new(browser::update_waiting());
-    let on_update = window_event_listener_untyped("inversa-update-ready", move |_| update_ready.set(true));
+    let on_update =
+        window_event_listener_untyped("inversa-update-ready", move |_| update_ready.set(true));
     on_cleanup(move || on_update.remove());
     let discard_open = RwSignal::new(false);
     let discard = Callback::new(move |()| state.discard_unreadable());

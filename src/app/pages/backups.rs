@@ -1,6 +1,7 @@
 //! The Backups section of the Data page: the copies kept in this browser,
 //! with "Restore" and "Download" for each, "Back up now" and "Delete backups".
 
+use super::data::CopyKind;
 use crate::app::backups::{self, NotKept};
 use crate::app::browser;
 use crate::app::components::{ConfirmDialog, ProblemList};
@@ -8,10 +9,9 @@ use crate::app::format;
 use crate::app::i18n::*;
 use crate::app::messages::problem_line;
 use crate::app::router::{Page, use_router};
-use super::data::CopyKind;
 use crate::app::state::use_state;
-use crate::domain::{Date, Problem};
 use crate::domain::backups::{SnapshotInfo, SnapshotReason};
+use crate::domain::{Date, Problem};
 use crate::io::{export_file_name, export_json};
 use leptos::prelude::*;
 

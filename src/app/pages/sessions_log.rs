@@ -70,7 +70,9 @@ pub fn SessionsList(key: PairKey) -> impl IntoView {
     let quick = move |id: SessionId, status: SessionStatus| {
         let locale = i18n.get_locale_untracked();
         let mut outcome = Ok(());
-        state.edit(|ws| outcome = log::quick_status(&mut ws.sessions, &id, status, today.get_untracked()));
+        state.edit(|ws| {
+            outcome = log::quick_status(&mut ws.sessions, &id, status, today.get_untracked())
+        });
         let text = match outcome {
             Ok(()) => td_string!(
                 locale,
