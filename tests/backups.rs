@@ -287,3 +287,35 @@ fn changes_between_two_states_are_told_in_counts() {
         vec![]
     );
 }
+
+#[test]
+fn what_is_worth_a_copy() {
+    use inversa::domain::backups::worth_keeping;
+    use inversa::domain::demo::{demo_workspace, finished_demo_workspace};
+    let mut edited_demo = demo_workspace();
+    edited_demo.program.name = "Ours now".into();
+    let mut untitled = demo_workspace();
+    untitled.program.name.clear();
+    // (what, demo flag, worth a copy)
+    let cases = [
+        ("empty program", Default::default(), false, false),
+        ("demo as shipped", demo_workspace(), true, false),
+        (
+            "finished demo as shipped",
+            finished_demo_workspace(),
+            true,
+            false,
+        ),
+        ("demo edited", edited_demo, true, true),
+        (
+            "demo content, not flagged demo",
+            demo_workspace(),
+            false,
+            true,
+        ),
+        ("people but no name yet", untitled, false, true),
+    ];
+    for (what, workspace, demo, worth) in cases {
+        assert_eq!(worth_keeping(&workspace, demo), worth, "{what}");
+    }
+}

@@ -4,21 +4,13 @@
 
 use super::browser::{self, local_storage};
 use crate::domain::Workspace;
-use crate::domain::backups::{BackupPolicy, ProgramSummary, SnapshotInfo, SnapshotReason};
-use crate::domain::demo::{demo_workspace, finished_demo_workspace};
+use crate::domain::backups::{
+    BackupPolicy, ProgramSummary, SnapshotInfo, SnapshotReason, worth_keeping,
+};
 use crate::io::backups::{
     BACKUP_INDEX_KEY, decode_index, digest, encode_index, snapshot_id, snapshot_key,
 };
 use crate::io::storage::{STORAGE_KEY, Stored, decode_stored, encode_stored};
-
-/// Whether a program is worth a copy: not when it is empty, nor when it is
-/// one of the demos exactly as shipped (they can be loaded again any time).
-pub fn worth_keeping(workspace: &Workspace, demo: bool) -> bool {
-    if ProgramSummary::of(workspace, demo).is_empty() {
-        return false;
-    }
-    !(demo && (workspace == &demo_workspace() || workspace == &finished_demo_workspace()))
-}
 
 pub fn policy() -> BackupPolicy {
     BackupPolicy::default()

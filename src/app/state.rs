@@ -283,7 +283,7 @@ impl AppState {
         let was_demo = self.demo.get_untracked();
         // A copy that does not fit is not fatal: undo still holds the
         // program for this visit, and the Backups section says what is kept.
-        if backups::worth_keeping(&before, was_demo) {
+        if crate::domain::backups::worth_keeping(&before, was_demo) {
             let _ = self.back_up(reason);
         }
         self.record(before);

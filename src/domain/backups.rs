@@ -8,6 +8,7 @@
 //! is not: the budget leaves room for the program to grow, and when storage
 //! runs out the oldest backups go first.
 
+use super::demo::{demo_workspace, finished_demo_workspace};
 use super::workspace::Workspace;
 
 /// Why a snapshot was taken; shown next to its date.
@@ -54,6 +55,15 @@ impl SnapshotReason {
     pub fn from_code(code: &str) -> Option<SnapshotReason> {
         SnapshotReason::ALL.into_iter().find(|r| r.code() == code)
     }
+}
+
+/// Whether a program is worth a copy: not when it is empty, nor when it is
+/// one of the demos exactly as shipped (they can be loaded again any time).
+pub fn worth_keeping(workspace: &Workspace, demo: bool) -> bool {
+    if ProgramSummary::of(workspace, demo).is_empty() {
+        return false;
+    }
+    !(demo && (workspace == &demo_workspace() || workspace == &finished_demo_workspace()))
 }
 
 /// What the list of backups shows about one copy, without reading it.

@@ -367,7 +367,7 @@ pub enum CopyKind {
 pub fn copy_kind(state: AppState) -> CopyKind {
     let worth = state
         .workspace
-        .with(|ws| crate::app::backups::worth_keeping(ws, state.demo.get()));
+        .with(|ws| crate::domain::backups::worth_keeping(ws, state.demo.get()));
     if !worth {
         CopyKind::NotNeeded
     } else if matches!(
